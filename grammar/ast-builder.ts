@@ -1,0 +1,476 @@
+// CST → AST. The only file that knows CST shapes. Nodes cut short by error recovery are
+// skipped (the parser has already reported them), so the checker sees no half-built nodes.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type * as A from '../src/ast/nodes.js';
+
+type Children = Record<string, CstElement[] | undefined>;
+
+class Incomplete extends Error {}
+
+function isToken(e: CstElement | undefined): e is IToken {
+  return !!e && 'image' in e;
+}
+function isNode(e: CstElement | undefined): e is CstNode {
+  return !!e && 'children' in e;
+}
+function tok(c: Children, key: string, i = 0): IToken | undefined {
+  const e = c[key]?.[i];
+  return isToken(e) && !e.isInsertedInRecovery && !Number.isNaN(e.startOffset) ? e : undefined;
+}
+function mustTok(c: Children, key: string, i = 0): IToken {
+  const t = tok(c, key, i);
+  if (!t) throw new Incomplete();
+  return t;
+}
+function toks(c: Children, key: string): IToken[] {
+  return (c[key] ?? []).filter((e): e is IToken => isToken(e) && !e.isInsertedInRecovery && !Number.isNaN(e.startOffset));
+}
+function node(c: Children, key: string, i = 0): CstNode | undefined {
+  const e = c[key]?.[i];
+  return isNode(e) && !e.recoveredNode ? e : undefined;
+}
+function mustNode(c: Children, key: string, i = 0): CstNode {
+  const n = node(c, key, i);
+  if (!n) throw new Incomplete();
+  return n;
+}
+function nodes(c: Children, key: string): CstNode[] {
+  return (c[key] ?? []).filter((e): e is CstNode => isNode(e) && !e.recoveredNode);
+}
+
+export function tokenSpan(t: IToken): A.Span {
+  return {
+    start: t.startOffset,
+    end: (t.endOffset ?? t.startOffset) + 1,
+    line: t.startLine ?? 1,
+    col: t.startColumn ?? 1,
+    endLine: t.endLine ?? t.startLine ?? 1,
+    endCol: t.endColumn ?? t.startColumn ?? 1,
+  };
+}
+export function cover(a: A.Span, b: A.Span): A.Span {
+  return { start: a.start, end: b.end, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
+}
+/** The span from the first to the last token of a CST node. */
+function nodeSpan(n: CstNode): A.Span {
+  const all: IToken[] = [];
+  const walk = (m: CstNode): void => {
+    for (const list of Object.values(m.children)) {
+      for (const e of list) {
+        if (isToken(e)) {
+          if (!e.isInsertedInRecovery && !Number.isNaN(e.startOffset)) all.push(e);
+        } else walk(e);
+      }
+    }
+  };
+  walk(n);
+  if (all.length === 0) throw new Incomplete();
+  all.sort((a, b) => a.startOffset - b.startOffset);
+  return cover(tokenSpan(all[0]!), tokenSpan(all[all.length - 1]!));
+}
+function name(t: IToken): A.Name {
+  return { text: t.image, span: tokenSpan(t) };
+}
+function unquote(image: string): string {
+  if (image.startsWith('"')) {
+    return image.slice(1, -1).replace(/\\(.)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
+  }
+  return image.slice(1, -1);
+}
+function num(t: IToken): number {
+  return Number(t.image);
+}
+/** `85.5` with `%` is the exact decimal 0.855, not 85.5 / 100. */
+function percentOf(image: string): number {
+  return Number(`${image}e-2`);
+}
+
+/** Runs `build`, dropping the node if error recovery left it incomplete. */
+function attempt<T>(build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof Incomplete) return undefined;
+    throw e;
+  }
+}
+function all<T>(list: CstNode[], build: (n: CstNode) => T): T[] {
+  return list.map((n) => attempt(() => build(n))).filter((x): x is T => x !== undefined);
+}
+
+export function buildRuleset(cst: CstNode): A.Ruleset | undefined {
+  return attempt(() => {
+    const c = cst.children;
+    const header: A.HeaderField[] = [];
+    const inputs: A.InputDecl[] = [];
+    const lets: A.LetDecl[] = [];
+    const indicators: A.Indicator[] = [];
+    let grades: A.GradeRule[] | null = null;
+    let gradesSpan: A.Span | null = null;
+    const outcomes: A.Outcome[] = [];
+    const alerts: A.Alert[] = [];
+    const tests: A.TestBlock[] = [];
+    for (const m of nodes(c, 'member')) {
+      const mc = m.children;
+      const h = node(mc, 'header');
+      if (h) attempt(() => header.push(buildHeader(h)));
+      const inp = node(mc, 'inputDecl');
+      if (inp) attempt(() => inputs.push(buildInput(inp)));
+      const l = node(mc, 'letDecl');
+      if (l) attempt(() => lets.push(buildLet(l)));
+      const ind = node(mc, 'indicator');
+      if (ind) attempt(() => indicators.push(buildIndicator(ind)));
+      const g = node(mc, 'grades');
+      if (g) {
+        attempt(() => {
+          const rules = all(nodes(g.children, 'gradeRule'), buildGrade);
+          const span = nodeSpan(g);
+          // A second `grades` block is reported by the checker as a duplicate through its rules.
+          grades = grades ? [...grades, ...rules] : rules;
+          gradesSpan ??= span;
+        });
+      }
+      const o = node(mc, 'outcomes');
+      if (o) outcomes.push(...all(nodes(o.children, 'outcome'), buildOutcome));
+      const al = node(mc, 'alert');
+      if (al) attempt(() => alerts.push(buildAlert(al)));
+      const t = node(mc, 'testBlock');
+      if (t) attempt(() => tests.push(buildTest(t)));
+    }
+    const rsName = mustTok(c, 'name');
+    return {
+      kind: 'Ruleset',
+      name: name(rsName),
+      header,
+      inputs,
+      lets,
+      indicators,
+      grades,
+      gradesSpan,
+      outcomes,
+      alerts,
+      tests,
+      span: nodeSpan(cst),
+    };
+  });
+}
+
+function buildHeader(n: CstNode): A.HeaderField {
+  const c = n.children;
+  const key = mustTok(c, 'key');
+  const keyName = key.tokenType.name.toLowerCase() as A.HeaderField['key'];
+  const text = tok(c, 'text');
+  const number = tok(c, 'number');
+  const value = text ? (text.tokenType.name === 'StringLiteral' ? unquote(text.image) : text.image) : num(number ?? mustTok(c, 'number'));
+  return { key: keyName, value, span: nodeSpan(n) };
+}
+
+function buildType(n: CstNode): A.TypeRef {
+  const c = n.children;
+  const span = nodeSpan(n);
+  const simple = tok(c, 'simple');
+  if (simple) {
+    const kinds: Record<string, A.TypeRef['kind']> = {
+      NumberType: 'number',
+      PercentType: 'percent',
+      CountType: 'count',
+      BoolType: 'bool',
+      Score: 'score',
+      ScoreType: 'score',
+    };
+    return { kind: kinds[simple.tokenType.name] as 'number', span };
+  }
+  if (tok(c, 'money')) {
+    const unit = mustTok(c, 'unit').tokenType.name === 'Yuan' ? '元' : '万元';
+    return { kind: 'money', unit, span };
+  }
+  mustTok(c, 'enum');
+  return { kind: 'enum', members: toks(c, 'member').map(name), span };
+}
+
+function buildInput(n: CstNode): A.InputDecl {
+  const c = n.children;
+  return { kind: 'Input', name: name(mustTok(c, 'name')), type: buildType(mustNode(c, 'typeRef')), span: nodeSpan(n) };
+}
+
+function buildLet(n: CstNode): A.LetDecl {
+  const c = n.children;
+  return { kind: 'Let', name: name(mustTok(c, 'name')), expr: buildExpr(mustNode(c, 'expression')), span: nodeSpan(n) };
+}
+
+/** Indicator bodies keep every clause so the checker can report duplicates; the AST keeps the first. */
+export interface IndicatorExtras {
+  duplicateClauses: A.Span[];
+}
+export const indicatorExtras = new WeakMap<A.Indicator, IndicatorExtras>();
+
+function buildIndicator(n: CstNode): A.Indicator {
+  const c = n.children;
+  const weightTok = mustTok(c, 'weight');
+  const scores = all(nodes(c, 'scoreRule'), buildScore);
+  const notes = nodes(c, 'note').map((m) => tok(m.children, 'text')).filter((t): t is IToken => !!t);
+  const nas = all(nodes(c, 'naWhen'), (m) => buildExpr(mustNode(m.children, 'expression')));
+  const ind: A.Indicator = {
+    kind: 'Indicator',
+    name: name(mustTok(c, 'name')),
+    weight: num(weightTok),
+    weightSpan: tokenSpan(weightTok),
+    children: all(nodes(c, 'indicator'), buildIndicator),
+    score: scores[0] ?? null,
+    note: notes[0] ? unquote(notes[0].image) : null,
+    na: nas[0] ?? null,
+    span: nodeSpan(n),
+  };
+  const duplicateClauses = [
+    ...scores.slice(1).map((s) => s.span),
+    ...notes.slice(1).map(tokenSpan),
+    ...nas.slice(1).map((e) => e.span),
+  ];
+  if (duplicateClauses.length) indicatorExtras.set(ind, { duplicateClauses });
+  return ind;
+}
+
+function buildScore(n: CstNode): A.ScoreRule {
+  const c = n.children;
+  const span = nodeSpan(n);
+  if (c.Bands) {
+    return {
+      kind: 'Bands',
+      subject: buildExpr(mustNode(c, 'subject')),
+      bands: all(nodes(c, 'band'), buildBand),
+      span,
+    };
+  }
+  if (c.Ratio) {
+    return { kind: 'Ratio', actual: buildExpr(mustNode(c, 'actual')), target: buildExpr(mustNode(c, 'target')), span };
+  }
+  if (c.Deduct) {
+    const max = node(c, 'max');
+    return {
+      kind: 'Deduct',
+      points: buildExpr(mustNode(c, 'points')),
+      count: buildExpr(mustNode(c, 'count')),
+      max: max ? buildExpr(max) : null,
+      span,
+    };
+  }
+  if (c.Manual) return { kind: 'Manual', input: name(mustTok(c, 'input')), span };
+  return { kind: 'Formula', expr: buildExpr(mustNode(c, 'formula')), span };
+}
+
+function buildBand(n: CstNode): A.Band {
+  const c = n.children;
+  const span = nodeSpan(n);
+  const opTok = tok(c, 'op');
+  const bound = node(c, 'bound');
+  let award: A.BandAward;
+  const full = tok(c, 'full');
+  if (full) award = { kind: 'full', span: tokenSpan(full) };
+  else {
+    const numTok = mustTok(c, 'number');
+    const minus = tok(c, 'minus');
+    const pct = tok(c, 'percent');
+    const sign = minus ? -1 : 1;
+    const awardSpan = cover(tokenSpan(minus ?? numTok), tokenSpan(pct ?? numTok));
+    award = pct
+      ? { kind: 'share', value: sign * percentOf(numTok.image), span: awardSpan }
+      : { kind: 'points', value: sign * num(numTok), span: awardSpan };
+  }
+  if (!opTok) return { op: null, bound: null, award, span };
+  return { op: normalizeOp(opTok) as A.BandOp, bound: buildExpr(bound ?? mustNode(c, 'bound')), award, span };
+}
+
+function buildGrade(n: CstNode): A.GradeRule {
+  const c = n.children;
+  const span = nodeSpan(n);
+  const gradeName = name(mustTok(c, 'name'));
+  if (tok(c, 'Otherwise')) return { name: gradeName, op: null, threshold: null, span };
+  const op = normalizeOp(mustTok(c, 'op')) as '>=' | '>';
+  return { name: gradeName, op, threshold: num(mustTok(c, 'threshold')), span };
+}
+
+function buildOutcome(n: CstNode): A.Outcome {
+  const c = n.children;
+  const amount = tok(c, 'amount');
+  const sign = tok(c, 'sign');
+  const adjust = amount ? (sign?.tokenType.name === 'Minus' ? -1 : 1) * percentOf(amount.image) : null;
+  return {
+    grade: name(mustTok(c, 'grade')),
+    text: unquote(mustTok(c, 'text').image),
+    adjust: adjust === 0 ? 0 : adjust,
+    span: nodeSpan(n),
+  };
+}
+
+function buildAlert(n: CstNode): A.Alert {
+  const c = n.children;
+  return {
+    name: name(mustTok(c, 'name')),
+    message: unquote(mustTok(c, 'message').image),
+    when: buildExpr(mustNode(c, 'expression')),
+    span: nodeSpan(n),
+  };
+}
+
+function buildTest(n: CstNode): A.TestBlock {
+  const c = n.children;
+  const given: A.Given[] = [];
+  for (const g of nodes(c, 'givenBlock')) {
+    given.push(
+      ...all(nodes(g.children, 'givenEntry'), (e) => ({
+        name: name(mustTok(e.children, 'name')),
+        value: buildLiteral(mustNode(e.children, 'literal')),
+        span: nodeSpan(e),
+      })),
+    );
+  }
+  return {
+    name: unquote(mustTok(c, 'name').image),
+    given,
+    expects: all(nodes(c, 'expectation'), buildExpectation),
+    span: nodeSpan(n),
+  };
+}
+
+function buildExpectation(n: CstNode): A.Expectation {
+  const c = n.children;
+  const span = nodeSpan(n);
+  let subject: A.ExpectSubject;
+  const total = tok(c, 'total');
+  const grade = tok(c, 'grade');
+  const adjust = tok(c, 'adjust');
+  const alert = tok(c, 'alert');
+  if (total) subject = { kind: 'total', span: tokenSpan(total) };
+  else if (grade) subject = { kind: 'grade', span: tokenSpan(grade) };
+  else if (adjust) subject = { kind: 'adjust', span: tokenSpan(adjust) };
+  else if (alert) {
+    const an = mustTok(c, 'alertName');
+    subject = { kind: 'alert', name: name(an), span: cover(tokenSpan(alert), tokenSpan(an)) };
+  } else {
+    const path = toks(c, 'path').map(name);
+    if (path.length === 0) throw new Incomplete();
+    const first = path[0]!;
+    const span0 = cover(first.span, path[path.length - 1]!.span);
+    const special = path.length === 1 ? first.text : '';
+    if (special === 'grade') subject = { kind: 'grade', span: span0 };
+    else if (special === 'error' || special === '错误') subject = { kind: 'error', span: span0 };
+    else subject = { kind: 'indicator', path, span: span0 };
+  }
+  const na = tok(c, 'na');
+  const lit = node(c, 'literal');
+  let value: A.Expectation['value'];
+  if (na) value = { kind: 'na', span: tokenSpan(na) };
+  else if (lit) value = buildLiteral(lit);
+  else if (c.EqEq) throw new Incomplete();
+  // `expect alert 红灯` alone means the alert fires; `expect error` alone means the unit fails.
+  else value = { kind: 'bool', value: true, span: subject.span };
+  return { subject, value, span };
+}
+
+function buildLiteral(n: CstNode): A.GivenValue {
+  const c = n.children;
+  const span = nodeSpan(n);
+  const number = tok(c, 'number');
+  if (number) {
+    const sign = tok(c, 'minus') ? -1 : 1;
+    const suffix = tok(c, 'suffix');
+    if (suffix?.tokenType.name === 'Percent') return { kind: 'percent', value: sign * percentOf(number.image), span };
+    return { kind: 'number', value: sign * num(number), span };
+  }
+  const b = tok(c, 'bool');
+  if (b) return { kind: 'bool', value: b.tokenType.name === 'True', span };
+  const nm = tok(c, 'name');
+  if (nm) return { kind: 'name', value: nm.image, span };
+  return { kind: 'string', value: unquote(mustTok(c, 'string').image), span };
+}
+
+const OP_NAMES: Record<string, A.BinaryOp> = {
+  GreaterEq: '>=',
+  Greater: '>',
+  LessEq: '<=',
+  Less: '<',
+  EqEq: '==',
+  NotEq: '!=',
+  Plus: '+',
+  Minus: '-',
+  Star: '*',
+  Slash: '/',
+  And: 'and',
+  Or: 'or',
+};
+function normalizeOp(t: IToken): A.BinaryOp {
+  const op = OP_NAMES[t.tokenType.name];
+  if (!op) throw new Incomplete();
+  return op;
+}
+
+function leftAssoc(n: CstNode, next: (m: CstNode) => A.Expr): A.Expr {
+  const c = n.children;
+  const operands = nodes(c, 'operand');
+  const ops = toks(c, 'op');
+  if (operands.length === 0 || operands.length !== ops.length + 1) throw new Incomplete();
+  let expr = next(operands[0]!);
+  for (let i = 0; i < ops.length; i++) {
+    const right = next(operands[i + 1]!);
+    expr = { kind: 'Binary', op: normalizeOp(ops[i]!), left: expr, right, span: cover(expr.span, right.span) };
+  }
+  return expr;
+}
+
+export function buildExpr(n: CstNode): A.Expr {
+  switch (n.name) {
+    case 'expression': {
+      const c = n.children;
+      const test = buildExpr(mustNode(c, 'test'));
+      if (!c.Question) return test;
+      const then = buildExpr(mustNode(c, 'then'));
+      const otherwise = buildExpr(mustNode(c, 'else'));
+      return { kind: 'Conditional', test, then, else: otherwise, span: cover(test.span, otherwise.span) };
+    }
+    case 'orExpr':
+    case 'andExpr':
+    case 'additive':
+    case 'multiplicative':
+    case 'comparison':
+      return leftAssoc(n, buildExpr);
+    case 'notExpr':
+    case 'unary': {
+      const c = n.children;
+      const operand = buildExpr(mustNode(c, 'operand'));
+      const opTok = tok(c, 'not') ?? tok(c, 'minus');
+      if (!opTok) return operand;
+      const op = opTok.tokenType.name === 'Minus' ? '-' : 'not';
+      if (op === '-' && (operand.kind === 'Number' || operand.kind === 'Percent' || operand.kind === 'Money')) {
+        return { ...operand, value: -operand.value, span: cover(tokenSpan(opTok), operand.span) };
+      }
+      return { kind: 'Unary', op, operand, span: cover(tokenSpan(opTok), operand.span) };
+    }
+    case 'primary':
+      return buildPrimary(n);
+    default:
+      throw new Incomplete();
+  }
+}
+
+function buildPrimary(n: CstNode): A.Expr {
+  const c = n.children;
+  const span = nodeSpan(n);
+  const number = tok(c, 'number');
+  if (number) {
+    const suffix = tok(c, 'suffix');
+    if (!suffix) return { kind: 'Number', value: num(number), span };
+    if (suffix.tokenType.name === 'Percent') return { kind: 'Percent', value: percentOf(number.image), span };
+    return { kind: 'Money', value: num(number), unit: suffix.tokenType.name === 'Yuan' ? '元' : '万元', span };
+  }
+  const b = tok(c, 'bool');
+  if (b) return { kind: 'Bool', value: b.tokenType.name === 'True', span };
+  if (tok(c, 'full')) return { kind: 'Full', span };
+  const inner = node(c, 'inner');
+  if (inner) return buildExpr(inner);
+  const nm = mustTok(c, 'name');
+  if (c.call) {
+    if (!tok(c, 'RParen')) throw new Incomplete();
+    return { kind: 'Call', callee: name(nm), args: nodes(c, 'arg').map(buildExpr), span };
+  }
+  return { kind: 'Ref', name: name(nm), span };
+}

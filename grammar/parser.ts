@@ -1,0 +1,544 @@
+// The chevrotain parser: tokens → CST. Error recovery is on, so one pass reports every
+// syntax error in a file and still yields a partial tree for the checker and the editor.
+import { CstParser, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import { KEYWORDS } from './keywords.js';
+import * as T from './tokens.js';
+
+const K = T.Keyword;
+
+/** Messages name tokens by their labels (`weight`, `:`), never by grammar internals. Each
+ * message carries Chinese and English joined by U+0000, split again when diagnostics are made. */
+function describe(token: { image: string; tokenType: TokenType }): string {
+  return token.tokenType.name === 'EOF' ? 'end of file' : `\`${token.image}\``;
+}
+function describeZh(token: { image: string; tokenType: TokenType }): string {
+  return token.tokenType.name === 'EOF' ? '文件结尾' : `“${token.image}”`;
+}
+const ZH_LABELS: Record<string, string> = { NumberLiteral: '数字', Identifier: '名称', StringLiteral: '字符串' };
+function labels(types: TokenType[]): string[] {
+  return [...new Set(types.map((t) => t.LABEL ?? t.name))];
+}
+function labelsZh(types: TokenType[]): string[] {
+  return [...new Set(types.map((t) => ZH_LABELS[t.name] ?? zhKeyword(t) ?? t.LABEL ?? t.name))];
+}
+/** A keyword shown with its Chinese spelling too: `weight`（分值）. */
+function zhKeyword(t: TokenType): string | undefined {
+  const spec = KEYWORDS.find((k) => k.name === t.name);
+  return spec && spec.spellings[1] ? `\`${spec.spellings[0]}\`（${spec.spellings[1]}）` : undefined;
+}
+function listEn(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+function listZh(items: string[]): string {
+  return items.join('、');
+}
+const RULE_ZH: Record<string, string> = {
+  ruleset: '规则集',
+  indicator: '指标',
+  scoreRule: '评分规则',
+  band: '分档',
+  grades: '等级',
+  outcome: '结果应用',
+  testBlock: '测试',
+  expression: '表达式',
+  primary: '表达式',
+  typeRef: '类型',
+  literal: '值',
+};
+
+export const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    const l = labels([expected]);
+    return `此处应为 ${listZh(labelsZh([expected]))}，却是 ${describeZh(actual)}\u0000expected ${listEn(l)}, found ${describe(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `多余的内容 ${describeZh(firstRedundant)}\u0000unexpected ${describe(firstRedundant)} after the end of the ruleset`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+    const firsts = labels(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t)));
+    const shown = firsts.slice(0, 8);
+    const shownZh = labelsZh(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t))).slice(0, 8);
+    const zhRule = RULE_ZH[ruleName] ?? '';
+    return `${zhRule ? zhRule + '中' : ''}此处应为 ${listZh(shownZh)}，却是 ${describeZh(actual[0]!)}\u0000expected ${listEn(shown)}${ruleName ? ` in ${ruleName}` : ''}, found ${describe(actual[0]!)}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual }) {
+    const types = expectedIterationPaths.map((p) => p[0]).filter((t): t is TokenType => !!t);
+    const firsts = labels(types);
+    return `此处至少需要一个 ${listZh(labelsZh(types))}，却是 ${describeZh(actual[0]!)}\u0000expected at least one ${listEn(firsts)}, found ${describe(actual[0]!)}`;
+  },
+};
+
+export class JixiaoParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: messages, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  public ruleset = this.RULE('ruleset', () => {
+    this.CONSUME(K.Ruleset);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.member));
+    this.CONSUME(T.RBrace);
+  });
+
+  private member = this.RULE('member', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.header) },
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.indicator) },
+      { ALT: () => this.SUBRULE(this.grades) },
+      { ALT: () => this.SUBRULE(this.outcomes) },
+      { ALT: () => this.SUBRULE(this.alert) },
+      { ALT: () => this.SUBRULE(this.testBlock) },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+    ]);
+  });
+
+  private header = this.RULE('header', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR1([
+            { ALT: () => this.CONSUME(K.Title, { LABEL: 'key' }) },
+            { ALT: () => this.CONSUME(K.District, { LABEL: 'key' }) },
+            { ALT: () => this.CONSUME(K.Kind, { LABEL: 'key' }) },
+          ]);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
+            { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'text' }) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([
+            { ALT: () => this.CONSUME(K.Total, { LABEL: 'key' }) },
+            { ALT: () => this.CONSUME(K.Round, { LABEL: 'key' }) },
+          ]);
+          this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
+        },
+      },
+    ]);
+  });
+
+  private inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(K.Input);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  private typeRef = this.RULE('typeRef', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.NumberType, { LABEL: 'simple' }) },
+      { ALT: () => this.CONSUME(K.PercentType, { LABEL: 'simple' }) },
+      { ALT: () => this.CONSUME(K.CountType, { LABEL: 'simple' }) },
+      { ALT: () => this.CONSUME(K.BoolType, { LABEL: 'simple' }) },
+      { ALT: () => this.CONSUME(K.Score, { LABEL: 'simple' }) },
+      { ALT: () => this.CONSUME(K.ScoreType, { LABEL: 'simple' }) },
+      {
+        ALT: () => {
+          this.CONSUME(K.MoneyType, { LABEL: 'money' });
+          this.CONSUME(T.LParen);
+          this.OR1([
+            { ALT: () => this.CONSUME(K.Yuan, { LABEL: 'unit' }) },
+            { ALT: () => this.CONSUME(K.Wanyuan, { LABEL: 'unit' }) },
+          ]);
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.EnumType, { LABEL: 'enum' });
+          this.CONSUME1(T.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'member' }) });
+          this.CONSUME1(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  private letDecl = this.RULE('letDecl', () => {
+    this.CONSUME(K.Let);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  private indicator = this.RULE('indicator', () => {
+    this.CONSUME(K.Indicator);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(K.Weight);
+    this.CONSUME(T.NumberLiteral, { LABEL: 'weight' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.indicator) },
+        { ALT: () => this.SUBRULE(this.scoreRule) },
+        { ALT: () => this.SUBRULE(this.note) },
+        { ALT: () => this.SUBRULE(this.naWhen) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private note = this.RULE('note', () => {
+    this.CONSUME(K.Note);
+    this.CONSUME(T.StringLiteral, { LABEL: 'text' });
+  });
+
+  private naWhen = this.RULE('naWhen', () => {
+    this.CONSUME(K.Na);
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expression);
+  });
+
+  private scoreRule = this.RULE('scoreRule', () => {
+    this.CONSUME(K.Score);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Bands);
+          this.SUBRULE(this.additive, { LABEL: 'subject' });
+          this.CONSUME(T.LBrace);
+          this.MANY(() => {
+            this.SUBRULE(this.band);
+            this.OPTION(() => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+          });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Ratio);
+          this.SUBRULE1(this.additive, { LABEL: 'actual' });
+          this.CONSUME(K.Target);
+          this.SUBRULE2(this.additive, { LABEL: 'target' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Deduct);
+          this.SUBRULE3(this.additive, { LABEL: 'points' });
+          this.CONSUME(K.Per);
+          this.SUBRULE4(this.additive, { LABEL: 'count' });
+          this.OPTION1(() => {
+            this.CONSUME(K.Max);
+            this.SUBRULE5(this.additive, { LABEL: 'max' });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Manual);
+          this.CONSUME(T.Identifier, { LABEL: 'input' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.expression, { LABEL: 'formula' }) },
+    ]);
+  });
+
+  private band = this.RULE('band', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Else) },
+      { ALT: () => this.CONSUME(K.Otherwise, { LABEL: 'Else' }) },
+      {
+        ALT: () => {
+          this.OR1([
+            { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.Greater, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.LessEq, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.Less, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.EqEq, { LABEL: 'op' }) },
+          ]);
+          this.SUBRULE(this.additive, { LABEL: 'bound' });
+        },
+      },
+    ]);
+    this.CONSUME(T.Colon);
+    this.OR2([
+      { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'minus' }));
+          this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
+          this.OPTION1(() => this.CONSUME(T.Percent, { LABEL: 'percent' }));
+        },
+      },
+    ]);
+  });
+
+  private grades = this.RULE('grades', () => {
+    this.CONSUME(K.Grades);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.gradeRule);
+      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private gradeRule = this.RULE('gradeRule', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.OR([
+      { ALT: () => this.CONSUME(K.Otherwise) },
+      { ALT: () => this.CONSUME(K.Else, { LABEL: 'Otherwise' }) },
+      {
+        ALT: () => {
+          this.OR1([
+            { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.Greater, { LABEL: 'op' }) },
+          ]);
+          this.CONSUME(T.NumberLiteral, { LABEL: 'threshold' });
+        },
+      },
+    ]);
+  });
+
+  private outcomes = this.RULE('outcomes', () => {
+    this.CONSUME(K.Outcomes);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.outcome);
+      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private outcome = this.RULE('outcome', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'grade' });
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.StringLiteral, { LABEL: 'text' });
+    this.OPTION(() => {
+      this.CONSUME(K.Adjust);
+      this.OPTION1(() => this.OR1([
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: 'sign' }) },
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: 'sign' }) },
+      ]));
+      this.CONSUME(T.NumberLiteral, { LABEL: 'amount' });
+      this.CONSUME(T.Percent);
+    });
+  });
+
+  private alert = this.RULE('alert', () => {
+    this.CONSUME(K.Alert);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.StringLiteral, { LABEL: 'message' });
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expression);
+  });
+
+  private testBlock = this.RULE('testBlock', () => {
+    this.CONSUME(K.Test);
+    this.CONSUME(T.StringLiteral, { LABEL: 'name' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.givenBlock) },
+        { ALT: () => this.SUBRULE(this.expectation) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private givenBlock = this.RULE('givenBlock', () => {
+    this.CONSUME(K.Given);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.givenEntry);
+      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private givenEntry = this.RULE('givenEntry', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.literal);
+  });
+
+  private expectation = this.RULE('expectation', () => {
+    this.CONSUME(K.Expect);
+    this.OR([
+      { ALT: () => this.CONSUME(K.Total, { LABEL: 'total' }) },
+      { ALT: () => this.CONSUME(K.Grades, { LABEL: 'grade' }) },
+      { ALT: () => this.CONSUME(K.Adjust, { LABEL: 'adjust' }) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Alert, { LABEL: 'alert' });
+          this.CONSUME(T.Identifier, { LABEL: 'alertName' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME1(T.Identifier, { LABEL: 'path' });
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            this.CONSUME2(T.Identifier, { LABEL: 'path' });
+          });
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.EqEq);
+      this.OR1([
+        { ALT: () => this.CONSUME(K.Na, { LABEL: 'na' }) },
+        { ALT: () => this.SUBRULE(this.literal) },
+      ]);
+    });
+  });
+
+  private literal = this.RULE('literal', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'minus' }));
+          this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
+          this.OPTION1(() => this.OR1([
+            { ALT: () => this.CONSUME(T.Percent, { LABEL: 'suffix' }) },
+            { ALT: () => this.CONSUME(K.Yuan, { LABEL: 'suffix' }) },
+            { ALT: () => this.CONSUME(K.Wanyuan, { LABEL: 'suffix' }) },
+          ]));
+        },
+      },
+      { ALT: () => this.CONSUME(K.True, { LABEL: 'bool' }) },
+      { ALT: () => this.CONSUME(K.False, { LABEL: 'bool' }) },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'string' }) },
+    ]);
+  });
+
+  // Expressions, loosest binding first.
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpr, { LABEL: 'test' });
+    this.OPTION(() => {
+      this.CONSUME(T.Question);
+      this.SUBRULE(this.expression, { LABEL: 'then' });
+      this.CONSUME(T.Colon);
+      this.SUBRULE1(this.expression, { LABEL: 'else' });
+    });
+  });
+
+  private orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(K.Or, { LABEL: 'op' });
+      this.SUBRULE1(this.andExpr, { LABEL: 'operand' });
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(K.And, { LABEL: 'op' });
+      this.SUBRULE1(this.notExpr, { LABEL: 'operand' });
+    });
+  });
+
+  private notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Not, { LABEL: 'not' });
+          this.SUBRULE(this.notExpr, { LABEL: 'operand' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison, { LABEL: 'operand' }) },
+    ]);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.additive, { LABEL: 'operand' });
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Greater, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.LessEq, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Less, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.EqEq, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.NotEq, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE1(this.additive, { LABEL: 'operand' });
+    });
+  });
+
+  public additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE1(this.multiplicative, { LABEL: 'operand' });
+    });
+  });
+
+  private multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE1(this.unary, { LABEL: 'operand' });
+    });
+  });
+
+  private unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus, { LABEL: 'minus' });
+          this.SUBRULE(this.unary, { LABEL: 'operand' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary, { LABEL: 'operand' }) },
+    ]);
+  });
+
+  private primary = this.RULE('primary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
+          this.OPTION(() => this.OR1([
+            { ALT: () => this.CONSUME(T.Percent, { LABEL: 'suffix' }) },
+            { ALT: () => this.CONSUME(K.Yuan, { LABEL: 'suffix' }) },
+            { ALT: () => this.CONSUME(K.Wanyuan, { LABEL: 'suffix' }) },
+          ]));
+        },
+      },
+      { ALT: () => this.CONSUME(K.True, { LABEL: 'bool' }) },
+      { ALT: () => this.CONSUME(K.False, { LABEL: 'bool' }) },
+      { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expression, { LABEL: 'inner' });
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
+            { ALT: () => this.CONSUME(K.Max, { LABEL: 'name' }) },
+            { ALT: () => this.CONSUME(K.Round, { LABEL: 'name' }) },
+          ]);
+          this.OPTION2(() => {
+            this.CONSUME1(T.LParen, { LABEL: 'call' });
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE1(this.expression, { LABEL: 'arg' }) });
+            this.CONSUME1(T.RParen);
+          });
+        },
+      },
+    ]);
+  });
+}
+
+/** The one parser instance; chevrotain parsers are reused by resetting their input. */
+export const parser = new JixiaoParser();

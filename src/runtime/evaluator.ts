@@ -1,0 +1,145 @@
+// The in-process evaluator: the IR compiled to a straight-line JS function (targets/js), run per
+// unit, and its raw figures turned into results. Explanations are built only when asked for.
+import type { IrProgram } from '../ir/ir.js';
+import { emitScorer } from '../targets/js/emit.js';
+import { explainIndicator } from './explain.js';
+import { clean, roundHalfUp, UnitError, ge, gt, le, lt, eq } from './helpers.js';
+
+export type UnitValues = Readonly<Record<string, number | boolean | string>>;
+
+export interface IndicatorResult {
+  readonly points: number;
+  readonly weight: number;
+  readonly applicable: boolean;
+  readonly explain?: string;
+}
+
+export interface UnitError_ {
+  readonly code: string;
+  readonly message: string;
+  readonly en: string;
+  readonly indicator?: string;
+  readonly field?: string;
+}
+
+export interface UnitResult {
+  readonly total: number | null;
+  readonly grade: string | null;
+  /** Keyed by indicator path (names joined by `/`), in tree order. */
+  readonly indicators: Record<string, IndicatorResult>;
+  readonly outcome: { readonly text: string; readonly adjust: number | null } | null;
+  readonly alerts: { readonly name: string; readonly message: string }[];
+  readonly error: UnitError_ | null;
+}
+
+type Scorer = (
+  u: UnitValues,
+  pts: Float64Array,
+  app: Uint8Array,
+  out: Float64Array,
+  al: Uint8Array,
+  X?: unknown[],
+  C?: Uint8Array,
+  N?: Uint8Array,
+) => number;
+
+function runtimeFor(program: IrProgram) {
+  return {
+    roundHalfUp,
+    ge,
+    gt,
+    le,
+    lt,
+    eq,
+    divisionByZero(d: number): UnitError {
+      const div = program.divisions[d];
+      return new UnitError(
+        'eval-division-by-zero',
+        `除数为零：${div?.text}（${div?.divisor} = 0）`,
+        `division by zero: ${div?.text} (${div?.divisor} = 0)`,
+      );
+    },
+    manualRange(i: number, v: number): UnitError {
+      const ind = program.indicators[i]!;
+      return new UnitError(
+        'eval-manual-out-of-range',
+        `指标“${ind.path}”的人工评分 ${v} 超出分值范围 [0, ${ind.weight}]`,
+        `the manual score ${v} of \`${ind.path}\` is outside [0, ${ind.weight}]`,
+        ind.path,
+      );
+    },
+    noApplicable(): UnitError {
+      return new UnitError('eval-no-applicable', '所有指标均不适用，无法计算总分', 'no indicator applies, so there is no total');
+    },
+  };
+}
+
+/** A compiled ruleset. Reuses its buffers: one evaluator serves one thread of calls. */
+export class Evaluator {
+  readonly program: IrProgram;
+  private readonly fast: Scorer;
+  private explaining: Scorer | undefined;
+  private readonly pts: Float64Array;
+  private readonly app: Uint8Array;
+  private readonly out = new Float64Array(2);
+  private readonly al: Uint8Array;
+
+  constructor(program: IrProgram) {
+    this.program = program;
+    this.fast = this.compile(false);
+    this.pts = new Float64Array(program.indicators.length);
+    this.app = new Uint8Array(program.indicators.length);
+    this.al = new Uint8Array(program.alerts.length);
+  }
+
+  private compile(explain: boolean): Scorer {
+    const body = emitScorer(this.program, { explain });
+    return new Function('rt', body)(runtimeFor(this.program)) as Scorer;
+  }
+
+  /** Total and grade index only, into the evaluator's buffers: the bulk path. */
+  scoreFast(unit: UnitValues): number {
+    return this.fast(unit, this.pts, this.app, this.out, this.al);
+  }
+
+  evaluate(unit: UnitValues, options: { explain?: boolean } = {}): UnitResult {
+    const p = this.program;
+    const explain = options.explain ?? true;
+    const X: unknown[] = explain ? new Array(p.indicators.length) : [];
+    const C = new Uint8Array(explain ? p.indicators.length : 0);
+    const N = new Uint8Array(explain ? p.indicators.length : 0);
+    try {
+      if (explain) {
+        this.explaining ??= this.compile(true);
+        this.explaining(unit, this.pts, this.app, this.out, this.al, X, C, N);
+      } else this.fast(unit, this.pts, this.app, this.out, this.al);
+    } catch (e) {
+      if (e instanceof UnitError) return errorResult({ code: e.code, message: e.zh, en: e.en, ...(e.indicator ? { indicator: e.indicator } : {}) });
+      throw e;
+    }
+    const indicators: Record<string, IndicatorResult> = Object.create(null);
+    p.indicators.forEach((ind, i) => {
+      const applicable = this.app[i] === 1;
+      const r: IndicatorResult = { points: clean(this.pts[i]!), weight: ind.weight, applicable };
+      indicators[ind.path] = explain
+        ? { ...r, explain: explainIndicator(p, i, { unit, pts: this.pts, app: this.app, X, C, N }) }
+        : r;
+    });
+    const gi = this.out[1]!;
+    const grade = gi >= 0 ? p.grades[gi]!.name : null;
+    const outcome = grade === null ? null : (p.outcomes.find((o) => o.grade === grade) ?? null);
+    const alerts = p.alerts.filter((_, k) => this.al[k] === 1).map((a) => ({ name: a.name, message: a.message }));
+    return {
+      total: this.out[0]!,
+      grade,
+      indicators,
+      outcome: outcome ? { text: outcome.text, adjust: outcome.adjust } : null,
+      alerts,
+      error: null,
+    };
+  }
+}
+
+export function errorResult(error: UnitError_): UnitResult {
+  return { total: null, grade: null, indicators: Object.create(null), outcome: null, alerts: [], error };
+}
