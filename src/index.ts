@@ -19,6 +19,7 @@ export { showNumber, showPercent, showPoints, showMoney, showValue } from './ir/
 export { Evaluator, type UnitResult, type IndicatorResult, type UnitValues } from './runtime/evaluator.js';
 export { runTests, runTest, type TestOutcome, type ExpectOutcome } from './runtime/tests.js';
 export { roundHalfUp } from './runtime/helpers.js';
+export { dataInputs, evaluateRow, evaluateTable, type RowResult } from './runtime/batch.js';
 export { emitScorer } from './targets/js/emit.js';
 export { readData, detectFormat, decodeBytes, coerceValue, type DataTable, type DataRow, type FieldError, type DataFormat } from './data/index.js';
 export type { InputType, InputDecl as DataInputDecl } from './data/index.js';
