@@ -44,6 +44,26 @@ const RULE_ZH: Record<string, string> = {
   primary: '表达式',
   typeRef: '类型',
   literal: '值',
+  unary: '表达式',
+  gradeRule: '等级',
+  expectation: '测试期望',
+};
+/** The same places in English words: rule names such as `unary` are grammar internals. */
+const RULE_EN: Record<string, string> = {
+  ruleset: 'the ruleset',
+  indicator: 'an indicator',
+  scoreRule: 'a scoring rule',
+  band: 'a band',
+  grades: 'the grades',
+  outcome: 'an outcome',
+  testBlock: 'a test',
+  expression: 'an expression',
+  primary: 'an expression',
+  typeRef: 'a type',
+  literal: 'a value',
+  unary: 'an expression',
+  gradeRule: 'a grade',
+  expectation: 'an expectation',
 };
 
 export const messages: IParserErrorMessageProvider = {
@@ -59,7 +79,7 @@ export const messages: IParserErrorMessageProvider = {
     const shown = firsts.slice(0, 8);
     const shownZh = labelsZh(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t))).slice(0, 8);
     const zhRule = RULE_ZH[ruleName] ?? '';
-    return `${zhRule ? zhRule + '中' : ''}此处应为 ${listZh(shownZh)}，却是 ${describeZh(actual[0]!)}\u0000expected ${listEn(shown)}${ruleName ? ` in ${ruleName}` : ''}, found ${describe(actual[0]!)}`;
+    return `${zhRule ? zhRule + '中' : ''}此处应为 ${listZh(shownZh)}，却是 ${describeZh(actual[0]!)}\u0000expected ${listEn(shown)}${RULE_EN[ruleName] ? ` in ${RULE_EN[ruleName]}` : ''}, found ${describe(actual[0]!)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual }) {
     const types = expectedIterationPaths.map((p) => p[0]).filter((t): t is TokenType => !!t);
