@@ -18,9 +18,10 @@ export { IR_VERSION } from './ir/ir.js';
 export { showNumber, showPercent, showPoints, showMoney, showValue } from './ir/format.js';
 export { Evaluator, type UnitResult, type IndicatorResult, type UnitValues } from './runtime/evaluator.js';
 export { runTests, runTest, type TestOutcome, type ExpectOutcome } from './runtime/tests.js';
-export { roundHalfUp } from './runtime/helpers.js';
+export { roundHalfUp, clean } from './runtime/helpers.js';
 export { dataInputs, evaluateRow, evaluateTable, type RowResult } from './runtime/batch.js';
 export { emitScorer } from './targets/js/emit.js';
+export { CsvStreamReader } from './data/csv-stream.js';
 export { readData, detectFormat, decodeBytes, coerceValue, type DataTable, type DataRow, type FieldError, type DataFormat } from './data/index.js';
 export type { InputType, InputDecl as DataInputDecl } from './data/index.js';
 

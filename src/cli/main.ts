@@ -1,13 +1,15 @@
 // The `jixiao` command: argv → command → files read, the public API called, results printed,
 // exit code set. The only place that touches process and the file system.
 import { parseArgs } from 'node:util';
-import { compile, dataInputs, detectFormat, decodeBytes, evaluateRow, Evaluator, formatDiagnostic, readData, runTests, type Diagnostic } from '../index.js';
-import { findRulesets, readBytes, readText } from './files.js';
-import { csvHeader, csvRow, jsonLine, summaryTable, toCsv, unitTable } from './output.js';
+import { compile, Evaluator, formatDiagnostic, runTests, type Diagnostic } from '../index.js';
+import { evalCommand } from './eval.js';
+import { findRulesets, readText } from './files.js';
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Where bulk output streams (eval); defaults to process.stdout. */
+  readonly stdout?: import('node:stream').Writable;
 }
 
 const processIo: Io = {
@@ -18,7 +20,7 @@ const processIo: Io = {
 const USAGE = `用法 usage:
   jixiao check FILE|DIR…                检查规则集，输出 FILE:LINE:COL: error|warning CODE 消息
   jixiao test [FILE|DIR…]               运行规则集中的 test 块（默认当前目录）
-  jixiao eval RULESET DATA [--format json|csv|table] [--lang zh|en]
+  jixiao eval RULESET DATA [--format json|csv|table] [-o FILE]
                                         对 DATA（CSV 或 JSON）中的每个单位评分
 选项 options:
   --lang zh|en     诊断消息的语言（默认 zh）
@@ -35,6 +37,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       allowPositionals: true,
       options: {
         format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -54,8 +57,24 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return checkCommand(rest, lang, io);
     case 'test':
       return testCommand(rest.length ? rest : ['.'], lang, io);
-    case 'eval':
-      return evalCommand(rest, parsed.values.format ?? 'json', lang, io);
+    case 'eval': {
+      const [rulesetPath, dataPath] = rest;
+      const format = parsed.values.format ?? 'json';
+      if (!rulesetPath || !dataPath) {
+        io.err(`jixiao eval: 需要规则集和数据文件 (usage: jixiao eval RULESET DATA)\n`);
+        return 2;
+      }
+      if (format !== 'json' && format !== 'csv' && format !== 'table') {
+        io.err(`jixiao eval: --format 应为 json、csv 或 table (got "${format}")\n`);
+        return 2;
+      }
+      const output = parsed.values.output;
+      return evalCommand(rulesetPath, dataPath, { format, lang, ...(output ? { output } : {}) }, {
+        stdout: io.stdout ?? process.stdout,
+        err: io.err,
+        progress: io === processIo && process.stderr.isTTY === true && !process.env.CI,
+      });
+    }
     default:
       io.err(`jixiao: 未知命令 unknown command "${command}"\n\n${USAGE}`);
       return 2;
@@ -112,58 +131,4 @@ function testCommand(paths: readonly string[], lang: Lang, io: Io): number {
   }
   io.out(`${passed} passed, ${failed} failed\n`);
   return failed > 0 || passed + failed === 0 ? 1 : 0;
-}
-
-function evalCommand(args: readonly string[], format: string, lang: Lang, io: Io): number {
-  const [rulesetPath, dataPath] = args;
-  if (!rulesetPath || !dataPath) {
-    io.err(`jixiao eval: 需要规则集和数据文件 (usage: jixiao eval RULESET DATA)\n`);
-    return 2;
-  }
-  if (format !== 'json' && format !== 'csv' && format !== 'table') {
-    io.err(`jixiao eval: --format 应为 json、csv 或 table (got "${format}")\n`);
-    return 2;
-  }
-  let source: string;
-  let bytes: Uint8Array;
-  try {
-    source = readText(rulesetPath);
-    bytes = readBytes(dataPath);
-  } catch (e) {
-    io.err(`jixiao eval: ${(e as Error).message}\n`);
-    return 2;
-  }
-  const r = compile(source);
-  printDiagnostics(rulesetPath, r.diagnostics.filter((d) => d.severity === 'error'), lang, io);
-  if (!r.ok || !r.program) return 1;
-  const program = r.program;
-  const { text } = decodeBytes(bytes);
-  const table = readData(text, detectFormat(dataPath, text), dataInputs(program));
-  for (const fe of table.fileErrors) io.err(`${dataPath}:${fe.line}: error data-bad-file ${fe.message[lang]}\n`);
-  if (table.unknownColumns.length > 0) {
-    io.err(
-      lang === 'zh'
-        ? `${dataPath}: warning data-unknown-columns 以下列不是规则集的输入，原样带入输出：${table.unknownColumns.join('、')}\n`
-        : `${dataPath}: warning data-unknown-columns these columns match no input and are carried through: ${table.unknownColumns.join(', ')}\n`,
-    );
-  }
-  const evaluator = new Evaluator(program);
-  const explain = format !== 'csv';
-  const extraColumns = table.columns.filter((c) => table.unknownColumns.includes(c));
-  let errors = 0;
-  if (format === 'csv') io.out(toCsv([csvHeader(program, extraColumns)]));
-  const results = [];
-  for (const row of table.rows) {
-    const res = evaluateRow(evaluator, row, explain);
-    if (res.result.error) errors++;
-    if (format === 'json') io.out(`${jsonLine(res)}\n`);
-    else if (format === 'csv') io.out(toCsv([csvRow(program, extraColumns, res)]));
-    else results.push(res);
-  }
-  if (format === 'table') {
-    const label = extraColumns.find((c) => /名称|项目|单位|部门/.test(c)) ?? extraColumns[0];
-    io.out(`${results.length === 1 ? unitTable(program, results[0]!) : summaryTable(program, results, label)}\n`);
-  }
-  if (errors > 0) io.err(`${errors} 行出错 (${errors} rows with errors)\n`);
-  return errors > 0 || table.fileErrors.length > 0 && table.rows.length === 0 ? 1 : 0;
 }

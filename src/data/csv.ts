@@ -89,11 +89,11 @@ export function salvageLine(line: string, lineNo: number): { cells: string[]; pr
  * line of that record is read on its own (see salvageLine), and strict reading
  * resumes on the next line.
  */
-export function splitCsvRecords(text: string): CsvRecord[] {
+export function splitCsvRecords(text: string, linesBefore = 0): CsvRecord[] {
   const src = normaliseCsvText(text);
   const out: CsvRecord[] = [];
   let pos = 0; // offset in src of the text still to read
-  let lineBase = 0; // lines of src before pos
+  let lineBase = linesBefore; // lines of the file before pos (a streamed block starts mid-file)
   for (;;) {
     const rest = src.slice(pos);
     const { records, lastLine, error } = parsePrefix(rest, lineBase);
@@ -137,7 +137,7 @@ function cleanHeaderCell(c: string): string {
 
 const columnKey = (j: number): string => `第${j + 1}列`;
 
-interface Header {
+export interface Header {
   columns: string[];
   /** Column name → index of its first occurrence (empty names excluded). */
   firstIndex: Map<string, number>;
@@ -232,6 +232,43 @@ function lookupIn(cells: readonly string[], h: Header, name: string): Lookup {
   return { present: true, raw: cells[j] };
 }
 
+/** Turns records into rows once the header is known; shared by the whole-text and streaming readers. */
+export class CsvRowBuilder {
+  readonly header: Header;
+  private readonly inputNames: ReadonlySet<string>;
+  constructor(
+    head: CsvRecord,
+    readonly inputs: readonly InputDecl[],
+  ) {
+    this.header = readHeader(head);
+    this.inputNames = new Set(inputs.map((i) => i.name));
+  }
+
+  /** The row numbered `row` (1-based, header not counted). */
+  row(rec: CsvRecord, row: number): DataRow {
+    const h = this.header;
+    return buildRow({
+      row,
+      line: rec.line,
+      idRaw: h.idIndex === undefined ? undefined : rec.cells[h.idIndex],
+      inputs: this.inputs,
+      lookup: (name) => lookupIn(rec.cells, h, name),
+      extras: extrasOf(rec.cells, h, this.inputNames),
+      rowErrors: rowErrorsOf(rec, row, h.columns.length),
+    });
+  }
+
+  unknownColumns(): string[] {
+    return unknownColumnsOf(this.header.columns, this.inputs, this.header.idColumn);
+  }
+}
+
+export const EMPTY_CSV: FileError = { line: 1, message: { zh: 'CSV 文件为空（没有表头）', en: 'the CSV file is empty (no header row)' } };
+
+export function isBlankRecord(r: CsvRecord): boolean {
+  return isBlank(r);
+}
+
 /**
  * Read CSV text (already decoded): the first non-blank record is the header of
  * column names. Never throws; every non-blank record after the header is a row.
@@ -239,26 +276,9 @@ function lookupIn(cells: readonly string[], h: Header, name: string): Lookup {
 export function readCsv(text: string, inputs: readonly InputDecl[]): DataTable {
   const records = splitCsvRecords(text).filter((r) => !isBlank(r));
   const head = records[0];
-  if (head === undefined) {
-    return {
-      rows: [],
-      columns: [],
-      unknownColumns: [],
-      fileErrors: [{ line: 1, message: { zh: 'CSV 文件为空（没有表头）', en: 'the CSV file is empty (no header row)' } }],
-    };
-  }
-  const h = readHeader(head);
-  const inputNames = new Set(inputs.map((i) => i.name));
-  const rows: DataRow[] = records.slice(1).map((rec, k) =>
-    buildRow({
-      row: k + 1,
-      line: rec.line,
-      idRaw: h.idIndex === undefined ? undefined : rec.cells[h.idIndex],
-      inputs,
-      lookup: (name) => lookupIn(rec.cells, h, name),
-      extras: extrasOf(rec.cells, h, inputNames),
-      rowErrors: rowErrorsOf(rec, k + 1, h.columns.length),
-    }),
-  );
-  return { rows, columns: h.columns, unknownColumns: unknownColumnsOf(h.columns, inputs, h.idColumn), fileErrors: h.errors };
+  if (head === undefined) return { rows: [], columns: [], unknownColumns: [], fileErrors: [EMPTY_CSV] };
+  const builder = new CsvRowBuilder(head, inputs);
+  const rows: DataRow[] = [];
+  for (let k = 1; k < records.length; k++) rows.push(builder.row(records[k]!, k));
+  return { rows, columns: builder.header.columns, unknownColumns: builder.unknownColumns(), fileErrors: builder.header.errors };
 }

@@ -102,6 +102,38 @@ export class Evaluator {
     return this.fast(unit, this.pts, this.app, this.out, this.al);
   }
 
+  /** The grade index (into `program.grades`, −1 for none) of the last unit scored. */
+  lastGradeIndex(): number {
+    return this.out[1]!;
+  }
+
+  /**
+   * Scores a unit into the evaluator's buffers (read them with `points`, `applicable`,
+   * `firedAlert`, `lastTotal`, `lastGradeIndex`), for writers that need no result objects.
+   * Returns the unit's error, or null.
+   */
+  scoreInto(unit: UnitValues): UnitError_ | null {
+    try {
+      this.fast(unit, this.pts, this.app, this.out, this.al);
+      return null;
+    } catch (e) {
+      if (e instanceof UnitError) return { code: e.code, message: e.zh, en: e.en, ...(e.indicator ? { indicator: e.indicator } : {}) };
+      throw e;
+    }
+  }
+  points(i: number): number {
+    return this.pts[i]!;
+  }
+  applicable(i: number): boolean {
+    return this.app[i] === 1;
+  }
+  firedAlert(k: number): boolean {
+    return this.al[k] === 1;
+  }
+  lastTotal(): number {
+    return this.out[0]!;
+  }
+
   evaluate(unit: UnitValues, options: { explain?: boolean } = {}): UnitResult {
     const p = this.program;
     const explain = options.explain ?? true;

@@ -1,0 +1,158 @@
+// `jixiao eval RULESET DATA`: CSV is read and written as a stream, so memory stays flat in the
+// number of rows; JSON (an array) is read whole. Every row in gives a row out, in order.
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, statSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { CsvStreamReader, compile, dataInputs, decodeBytes, evaluateRow, Evaluator, formatDiagnostic, readData, type DataRow, type IrProgram, type RowResult } from '../index.js';
+import { readBytes, readText } from './files.js';
+import { csvHeader, csvLine, csvRowFast, jsonLine, summaryTable, unitTable } from './output.js';
+import { Progress } from './progress.js';
+
+export type Lang = 'zh' | 'en';
+export type EvalFormat = 'json' | 'csv' | 'table';
+
+export interface EvalOptions {
+  readonly format: EvalFormat;
+  readonly lang: Lang;
+  /** Write results here instead of stdout. */
+  readonly output?: string;
+}
+
+export interface EvalIo {
+  readonly stdout: Writable;
+  err(s: string): void;
+  /** Show a progress bar (only on a terminal). */
+  readonly progress: boolean;
+}
+
+/** Buffers output and respects back-pressure, so a fast scorer cannot fill memory. */
+class Sink {
+  private chunks: string[] = [];
+  private size = 0;
+  constructor(private readonly stream: Writable) {}
+  /** Adds text; true when the caller should flush (awaiting per row would cost more than the row). */
+  add(s: string): boolean {
+    this.chunks.push(s);
+    this.size += s.length;
+    return this.size >= 1 << 16;
+  }
+  async write(s: string): Promise<void> {
+    if (this.add(s)) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const text = this.chunks.join('');
+    this.chunks = [];
+    this.size = 0;
+    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+  }
+}
+
+/** The first bytes of a file, without reading the rest. */
+function head(path: string, size: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = new Uint8Array(size);
+    return buf.subarray(0, readSync(fd, buf, 0, size, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first megabyte decides; decodeBytes tries strict UTF-8 and falls back to GBK. */
+function sniffEncoding(path: string): 'utf-8' | 'gbk' {
+  const bytes = head(path, 1 << 20);
+  // a multi-byte character cut at the end of the sample must not look like GBK
+  let end = bytes.length;
+  while (end > 0 && end > bytes.length - 4 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
+  if (end > 0 && bytes[end - 1]! >= 0xc0) end--;
+  return decodeBytes(bytes.length < 1 << 20 ? bytes : bytes.subarray(0, end)).encoding;
+}
+
+export async function evalCommand(rulesetPath: string, dataPath: string, options: EvalOptions, io: EvalIo): Promise<number> {
+  let source: string;
+  try {
+    source = readText(rulesetPath);
+    statSync(dataPath);
+  } catch (e) {
+    io.err(`jixiao eval: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const r = compile(source);
+  for (const d of r.diagnostics.filter((x) => x.severity === 'error')) io.err(`${formatDiagnostic(rulesetPath, d, options.lang)}\n`);
+  if (!r.ok || !r.program) return 1;
+  const program = r.program;
+  const evaluator = new Evaluator(program);
+  const stdout = options.output ? createWriteStream(options.output) : io.stdout;
+  const sink = new Sink(stdout);
+  const state = { errors: 0, rows: 0 };
+  const explain = options.format !== 'csv';
+  let errorColumn = 0;
+  const table: RowResult[] = [];
+  let extraColumns: string[] | undefined;
+
+  const warnColumns = (unknown: readonly string[]): void => {
+    if (unknown.length === 0) return;
+    io.err(
+      options.lang === 'zh'
+        ? `${dataPath}: warning data-unknown-columns 以下列不是规则集的输入，原样带入输出：${unknown.join('、')}\n`
+        : `${dataPath}: warning data-unknown-columns these columns match no input and are carried through: ${unknown.join(', ')}\n`,
+    );
+  };
+  const emit = async (rows: readonly DataRow[], columns: readonly string[], unknown: readonly string[]): Promise<void> => {
+    if (extraColumns === undefined) {
+      extraColumns = columns.filter((c) => unknown.includes(c));
+      warnColumns(unknown);
+      const header = csvHeader(program, extraColumns);
+      errorColumn = header.indexOf('error_code');
+      if (options.format === 'csv') await sink.write(csvLine(header));
+    }
+    for (const row of rows) {
+      state.rows++;
+      if (options.format === 'csv') {
+        const cells = csvRowFast(program, extraColumns, row, evaluator);
+        if (cells[errorColumn]) state.errors++;
+        if (sink.add(csvLine(cells))) await sink.flush();
+        continue;
+      }
+      const res = evaluateRow(evaluator, row, explain);
+      if (res.result.error) state.errors++;
+      if (options.format === 'json') {
+        if (sink.add(`${jsonLine(res)}\n`)) await sink.flush();
+      } else table.push(res);
+    }
+  };
+
+  const isJson = /\.json$/i.test(dataPath) || (!/\.csv$/i.test(dataPath) && /^\uFEFF?\s*[[{]/.test(new TextDecoder().decode(head(dataPath, 256))));
+  let fileErrors: { line: number; message: { zh: string; en: string } }[] = [];
+  if (isJson) {
+    const { text } = decodeBytes(readBytes(dataPath));
+    const data = readData(text, 'json', dataInputs(program));
+    fileErrors = data.fileErrors;
+    await emit(data.rows, data.columns, data.unknownColumns);
+  } else {
+    const reader = new CsvStreamReader(dataInputs(program));
+    const decoder = new TextDecoder(sniffEncoding(dataPath));
+    const progress = io.progress ? new Progress(statSync(dataPath).size) : undefined;
+    for await (const chunk of createReadStream(dataPath, { highWaterMark: 1 << 20 })) {
+      const bytes = chunk as Buffer;
+      progress?.advance(bytes.length, state.rows);
+      const rows = reader.push(decoder.decode(bytes, { stream: true }));
+      if (rows.length > 0) await emit(rows, reader.columns, reader.unknownColumns);
+    }
+    const last = [...reader.push(decoder.decode()), ...reader.end()];
+    await emit(last, reader.columns, reader.unknownColumns);
+    progress?.stop(state.rows);
+    fileErrors = reader.fileErrors;
+  }
+  for (const fe of fileErrors) io.err(`${dataPath}:${fe.line}: error data-bad-file ${fe.message[options.lang]}\n`);
+  if (options.format === 'table') {
+    const label = (extraColumns ?? []).find((c) => /名称|项目|单位|部门/.test(c)) ?? extraColumns?.[0];
+    await sink.write(`${table.length === 1 ? unitTable(program, table[0]!) : summaryTable(program, table, label)}\n`);
+  }
+  await sink.flush();
+  if (options.output) await new Promise<void>((resolve, reject) => stdout.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  if (state.errors > 0) io.err(`${state.errors} 行出错 (${state.errors} rows with errors)\n`);
+  return state.errors > 0 || (fileErrors.length > 0 && state.rows === 0) ? 1 : 0;
+}
+
+export type { IrProgram };
