@@ -1,0 +1,49 @@
+// The page's side of the check worker. At most one request is in flight; edits made meanwhile
+// collapse into one next request, so results follow typing as fast as the worker can go without
+// a queue of stale work (this, not a fixed debounce, is what keeps a keystroke's cost bounded).
+import type { CheckRequest, CheckResponse } from './worker/protocol.js';
+
+export type CheckInput = Omit<CheckRequest, 'seq'>;
+
+export interface Delivered {
+  readonly response: CheckResponse;
+  /** What was checked: positions in the response refer to this text. */
+  readonly input: CheckInput;
+  /** performance.now() of the earliest change this response covers. */
+  readonly changedAt: number;
+}
+
+export class CheckClient {
+  private readonly worker: Worker;
+  private seq = 0;
+  private inFlight: { input: CheckInput; changedAt: number } | null = null;
+  private pending: { input: CheckInput; changedAt: number } | null = null;
+
+  constructor(private readonly deliver: (d: Delivered) => void) {
+    this.worker = new Worker(new URL('./worker/check.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (ev: MessageEvent<CheckResponse>) => this.received(ev.data);
+  }
+
+  request(input: CheckInput, changedAt = performance.now()): void {
+    this.pending = { input, changedAt: Math.min(changedAt, this.pending?.changedAt ?? Infinity) };
+    if (!this.inFlight) this.flush();
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    const seq = ++this.seq;
+    this.inFlight = { input: p.input, changedAt: p.changedAt };
+    this.worker.postMessage({ ...p.input, seq } satisfies CheckRequest);
+  }
+
+  private received(response: CheckResponse): void {
+    const done = this.inFlight;
+    this.inFlight = null;
+    if (!done) return;
+    // A newer request may be waiting: deliver this one anyway (it is still newer than the screen).
+    this.deliver({ response, input: done.input, changedAt: done.changedAt });
+    this.flush();
+  }
+}

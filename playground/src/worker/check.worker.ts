@@ -1,0 +1,105 @@
+// The check worker: runs the real compiler (src/index.ts) off the page's thread. For each request
+// it compiles the text (only when it changed), runs the file's tests and scores the sample units.
+// While the text has errors, results come from the last version that compiled, marked stale.
+import { compile, Evaluator, runTests, type CompileResult } from '../../../src/index.js';
+import { compileOutputs } from './outputs.js';
+import { toProblems } from './problems.js';
+import type { CheckRequest, CheckResponse, TestView } from './protocol.js';
+import { collectSymbols, inputColumns } from './symbols.js';
+import { scoreUnits } from './units.js';
+
+interface Compiled {
+  readonly source: string;
+  readonly result: CompileResult;
+  readonly evaluator: Evaluator | undefined;
+  readonly tests: TestView[] | null;
+  readonly base: Omit<CheckResponse, 'seq' | 'units' | 'selected' | 'stale' | 'outputs' | 'workMs' | 'tests' | 'crash'>;
+}
+
+let current: Compiled | undefined;
+let lastGood: Compiled | undefined;
+
+function testViews(evaluator: Evaluator): TestView[] {
+  return runTests(evaluator).map((t) => ({
+    name: t.name,
+    line: t.line,
+    pass: t.pass,
+    expects: t.expects.map((e) => ({ text: e.text, line: e.line, col: e.col, pass: e.pass, actual: e.actual })),
+  }));
+}
+
+function compileSource(source: string): Compiled {
+  const result = compile(source);
+  const program = result.program;
+  const evaluator = result.ok && program ? new Evaluator(program) : undefined;
+  const total = program?.total ?? 100;
+  return {
+    source,
+    result,
+    evaluator,
+    tests: evaluator ? testViews(evaluator) : null,
+    base: {
+      ok: result.ok,
+      problems: toProblems(result.diagnostics, result.ast, source, total),
+      symbols: result.ast ? collectSymbols(result.ast, program, source) : [],
+      inputs: program ? inputColumns(program) : null,
+      ruleset: program ? { name: program.name, title: program.title, total: program.total, grades: program.grades.map((g) => g.name) } : null,
+    },
+  };
+}
+
+function handle(req: CheckRequest): CheckResponse {
+  const t0 = performance.now();
+  if (current?.source !== req.source) {
+    current = compileSource(req.source);
+    if (current.evaluator) lastGood = current;
+  }
+  const use = current.evaluator ? current : lastGood;
+  const scored = use?.evaluator ? scoreUnits(use.evaluator, req.sheet, req.selected) : { units: [], selected: null };
+  const program = use?.evaluator?.program;
+  return {
+    seq: req.seq,
+    ...current.base,
+    // The table keeps the columns of the last good version while the text is broken.
+    inputs: current.base.inputs ?? use?.base.inputs ?? null,
+    tests: current.tests,
+    units: scored.units,
+    selected: scored.selected,
+    stale: use !== current,
+    outputs: req.outputs && program ? compileOutputs(program) : null,
+    workMs: performance.now() - t0,
+    crash: null,
+  };
+}
+
+function crashResponse(req: CheckRequest, e: unknown): CheckResponse {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return {
+    seq: req.seq,
+    ok: false,
+    problems: [],
+    symbols: [],
+    inputs: null,
+    ruleset: null,
+    tests: null,
+    units: [],
+    selected: null,
+    stale: true,
+    outputs: null,
+    workMs: 0,
+    crash: what,
+  };
+}
+
+self.onmessage = (ev: MessageEvent<CheckRequest>) => {
+  const req = ev.data;
+  let res: CheckResponse;
+  try {
+    res = handle(req);
+  } catch (e) {
+    // A compiler bug must not take the page down: say so, keep the last results on screen.
+    current = undefined;
+    res = crashResponse(req, e);
+  }
+  self.postMessage(res);
+};
