@@ -105,10 +105,10 @@ function declare(ast: Ruleset, ctx: CheckContext): void {
   });
 }
 
-function checkUnique(names: readonly { text: string; span: Span }[], zh: string, en: string, ctx: CheckContext): void {
+function checkUnique(names: readonly { text: string; span: Span }[], zh: string, en: string, ctx: CheckContext, code: 'name-duplicate' | 'grade-duplicate' = 'name-duplicate'): void {
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n.text)) ctx.report('name-duplicate', n.span, { zh: `${zh}“${n.text}”重复`, en: `${en} \`${n.text}\` is declared twice` });
+    if (seen.has(n.text)) ctx.report(code, n.span, { zh: `${zh}“${n.text}”重复`, en: `${en} \`${n.text}\` is declared twice` });
     seen.add(n.text);
   }
 }
@@ -116,7 +116,7 @@ function checkUnique(names: readonly { text: string; span: Span }[], zh: string,
 function checkGrades(ast: Ruleset, total: number, ctx: CheckContext): IrGrade[] {
   if (!ast.grades) return [];
   const out: IrGrade[] = [];
-  checkUnique(ast.grades.map((g) => g.name), '等级', 'grade', ctx);
+  checkUnique(ast.grades.map((g) => g.name), '等级', 'grade', ctx, 'grade-duplicate');
   let previous: { name: string; threshold: number } | null = null;
   ast.grades.forEach((g, i) => {
     const last = i === ast.grades!.length - 1;
