@@ -103,6 +103,8 @@ export function checkBands(
     bands.push({ op: band.op, bound, award, text: `${band.op} ${ctx.source(band.bound)}` });
     range = range ? I.hull(range, I.point(pts)) : I.point(pts);
   }
+  // a count input takes whole values only: `== 0` and `>= 1` leave no gap between them
+  if (ty.kind === 'count' && subject.ir.k === 'input') uncovered = uncovered.filter(holdsInteger);
   if (!sawElse && uncovered.length > 0 && ty.kind !== 'error') {
     const gaps = uncovered.map((g) => I.showPiece(g, show)).join('；');
     ctx.report('band-gap', rule.subject.span, {
@@ -114,6 +116,12 @@ export function checkBands(
     score: { kind: 'bands', subject: subject.ir, subjectText: ctx.sourceOf(rule.subject), subjectType: toValueType(ty), bands },
     range: range ?? I.point(0),
   };
+}
+
+function holdsInteger(p: I.Piece): boolean {
+  if (p.lo === -Infinity || p.hi === Infinity) return true;
+  const first = p.loClosed ? Math.ceil(p.lo) : Math.floor(p.lo) + 1;
+  return first < p.hi || (first === p.hi && p.hiClosed);
 }
 
 function sameSet(a: readonly I.Piece[], b: readonly I.Piece[]): boolean {
