@@ -1,0 +1,172 @@
+// IR documents in and out: the checked program as versioned JSON, and reading such a document
+// back, validated by its JSON Schema and then by the cross-references a schema cannot express.
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { IrExpr, IrProgram } from '../../ir/ir.js';
+import { IR_SCHEMA } from './schema.js';
+import { letsUsed } from './walk.js';
+
+/** The IR of a checked program as a JSON document (stable key order: the IR's own). */
+export function emitIr(program: IrProgram): string {
+  return `${JSON.stringify(program, null, 2)}\n`;
+}
+
+/** A problem in an IR document, at a JSON Pointer into it. */
+export interface IrProblem {
+  readonly path: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Whether a parsed JSON value looks like an IR document rather than something else. */
+export function looksLikeIr(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'version' in json && 'indicators' in json;
+}
+
+let validateSchema: ReturnType<Ajv2020['compile']> | undefined;
+
+/** An ajv instance for the project's schemas: draft 2020-12, tagged unions, annotation keywords. */
+export function newAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  ajv.addKeyword('x-unit');
+  return ajv;
+}
+
+function schemaProblem(e: ErrorObject): IrProblem {
+  const path = e.instancePath || '/';
+  const detail = e.keyword === 'additionalProperties' ? `${e.message} (${String(e.params['additionalProperty'])})` : (e.message ?? e.keyword);
+  return { path, zh: `${path}：不符合 IR 规范（${detail}）`, en: `${path}: does not match the IR schema (${detail})` };
+}
+
+/** Reads a parsed JSON value as an IR program, or says where it is wrong. */
+export function readIr(json: unknown): { program: IrProgram | undefined; problems: IrProblem[] } {
+  if (looksLikeIr(json) && (json as { version: unknown }).version !== 1) {
+    const v = JSON.stringify((json as { version: unknown }).version);
+    return { program: undefined, problems: [{ path: '/version', zh: `/version：不支持的 IR 版本 ${v}（支持 1）`, en: `/version: unsupported IR version ${v} (this reads version 1)` }] };
+  }
+  validateSchema ??= newAjv().compile(IR_SCHEMA);
+  if (!validateSchema(json)) {
+    // the first few are enough to fix the document; a broken union reports every branch
+    return { program: undefined, problems: (validateSchema.errors ?? []).slice(0, 5).map(schemaProblem) };
+  }
+  const program = json as IrProgram;
+  const problems = crossReferences(program);
+  return { program: problems.length === 0 ? program : undefined, problems };
+}
+
+const ARITY = { min: [1, Infinity], max: [1, Infinity], abs: [1, 1], round: [2, 2], clamp: [3, 3] } as const;
+
+/** Indices in range, a real tree in preorder, lets without cycles: what code generation relies on. */
+function crossReferences(p: IrProgram): IrProblem[] {
+  const out: IrProblem[] = [];
+  const bad = (path: string, zh: string, en: string): void => {
+    out.push({ path, zh: `${path}：${zh}`, en: `${path}: ${en}` });
+  };
+  const expr = (e: IrExpr, path: string): void => {
+    switch (e.k) {
+      case 'input':
+        if (e.i >= p.inputs.length) bad(path, `输入下标 ${e.i} 超出范围`, `input index ${e.i} is out of range`);
+        return;
+      case 'let':
+        if (e.i >= p.lets.length) bad(path, `计算项下标 ${e.i} 超出范围`, `let index ${e.i} is out of range`);
+        return;
+      case 'neg':
+      case 'not':
+        return expr(e.a, `${path}/a`);
+      case 'arith':
+      case 'cmp':
+      case 'logic':
+        expr(e.a, `${path}/a`);
+        return expr(e.b, `${path}/b`);
+      case 'div':
+        if (e.d >= p.divisions.length) bad(path, `除法下标 ${e.d} 超出范围`, `division index ${e.d} is out of range`);
+        if (e.d < 0 && !(e.b.k === 'num' && e.b.v !== 0)) bad(path, '未登记的除法只能除以非零常数', 'a division without an entry in `divisions` must divide by a non-zero constant');
+        expr(e.a, `${path}/a`);
+        return expr(e.b, `${path}/b`);
+      case 'cond':
+        expr(e.c, `${path}/c`);
+        expr(e.t, `${path}/t`);
+        return expr(e.e, `${path}/e`);
+      case 'call': {
+        const [lo, hi] = ARITY[e.fn];
+        if (e.args.length < lo || e.args.length > hi) bad(path, `${e.fn} 的参数个数不对`, `${e.fn} has the wrong number of arguments`);
+        if (e.fn === 'round' && !(e.args[1]?.k === 'num' && Number.isInteger(e.args[1].v) && e.args[1].v >= 0 && e.args[1].v <= 10)) {
+          bad(`${path}/args/1`, 'round 的位数应为 0–10 的整数常数', 'the digits of round must be an integer constant 0–10');
+        }
+        e.args.forEach((a, k) => expr(a, `${path}/args/${k}`));
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  p.lets.forEach((l, k) => expr(l.expr, `/lets/${k}/expr`));
+  letCycles(p).forEach((k) => bad(`/lets/${k}`, `计算项“${p.lets[k]!.name}”循环引用了自身`, `let \`${p.lets[k]!.name}\` depends on itself`));
+  tree(p, bad);
+  p.indicators.forEach((ind, i) => {
+    const at = `/indicators/${i}`;
+    if (ind.na) expr(ind.na, `${at}/na`);
+    const s = ind.score;
+    if (!s) return;
+    switch (s.kind) {
+      case 'bands':
+        expr(s.subject, `${at}/score/subject`);
+        s.bands.forEach((b, k) => {
+          if ((b.op === null) !== (b.bound === null)) bad(`${at}/score/bands/${k}`, '分档的比较符与界限须同时给出或同时为 null', 'a band has both an operator and a bound, or neither');
+        });
+        return;
+      case 'ratio':
+        expr(s.actual, `${at}/score/actual`);
+        return expr(s.target, `${at}/score/target`);
+      case 'deduct':
+        expr(s.points, `${at}/score/points`);
+        expr(s.count, `${at}/score/count`);
+        if (s.max) expr(s.max, `${at}/score/max`);
+        return;
+      case 'manual':
+        if (s.input >= p.inputs.length) bad(`${at}/score/input`, `输入下标 ${s.input} 超出范围`, `input index ${s.input} is out of range`);
+        return;
+      case 'formula':
+        return expr(s.expr, `${at}/score/expr`);
+    }
+  });
+  p.alerts.forEach((a, k) => expr(a.when, `/alerts/${k}/when`));
+  p.grades.forEach((g, k) => {
+    if ((g.op === null) !== (g.threshold === null)) bad(`/grades/${k}`, '等级的比较符与分数线须同时给出或同时为 null', 'a grade has both an operator and a threshold, or neither');
+    if (g.op === null && k !== p.grades.length - 1) bad(`/grades/${k}`, '“其他”等级只能是最后一个', 'only the last grade may be `otherwise`');
+  });
+  return out;
+}
+
+/** Parent and children agree, children follow their parent, leaves score and parents do not, paths are unique. */
+function tree(p: IrProgram, bad: (path: string, zh: string, en: string) => void): void {
+  const seen = new Set<string>();
+  p.indicators.forEach((ind, i) => {
+    const at = `/indicators/${i}`;
+    if (seen.has(ind.path)) bad(`${at}/path`, `指标路径“${ind.path}”重复`, `indicator path \`${ind.path}\` is not unique`);
+    seen.add(ind.path);
+    if (ind.parent >= i) bad(`${at}/parent`, '上级指标必须排在下级之前', 'a parent must come before its children');
+    else if (ind.parent >= 0 && !p.indicators[ind.parent]!.children.includes(i)) bad(`${at}/parent`, '上级指标的 children 中没有此指标', "the parent's children do not list this indicator");
+    for (const [k, c] of ind.children.entries()) {
+      if (c <= i || c >= p.indicators.length || p.indicators[c]!.parent !== i) bad(`${at}/children/${k}`, `下级指标下标 ${c} 无效`, `child index ${c} is not a child of this indicator`);
+    }
+    if (ind.children.length === 0 && !ind.score) bad(`${at}/score`, '末级指标缺少评分规则', 'a leaf indicator needs a score');
+    if (ind.children.length > 0 && ind.score) bad(`${at}/score`, '有下级的指标不能有评分规则', 'an indicator with children cannot have a score');
+  });
+}
+
+/** Lets that reach themselves through other lets. */
+function letCycles(p: IrProgram): number[] {
+  const uses = p.lets.map((l) => [...letsUsed(l.expr)]);
+  return p.lets.flatMap((_, start) => {
+    const stack = [...(uses[start] ?? [])];
+    const visited = new Set<number>();
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      if (k === start) return [start];
+      if (visited.has(k) || k >= p.lets.length) continue;
+      visited.add(k);
+      stack.push(...(uses[k] ?? []));
+    }
+    return [];
+  });
+}

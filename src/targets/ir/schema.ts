@@ -1,0 +1,121 @@
+// The JSON Schema (draft 2020-12) of the IR document, version 1: what src/ir/ir.ts declares,
+// closed at every level so a new IR field cannot slip out unannounced. Published verbatim as
+// schema/ir-v1.schema.json (a test keeps the two equal).
+
+export const IR_SCHEMA_ID = 'urn:jixiao:schema:ir:v1';
+
+const str = { type: 'string' } as const;
+const num = { type: 'number' } as const;
+const index = { type: 'integer', minimum: 0 } as const;
+const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
+const closed = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const kind = (k: string) => ({ const: k });
+
+const e = { $ref: '#/$defs/expr' } as const;
+
+// `discriminator` (an annotation to other validators) lets ajv name the one branch that failed
+const tagged = (tag: string, oneOf: readonly unknown[]) => ({ type: 'object', discriminator: { propertyName: tag }, required: [tag], oneOf });
+
+const expr = tagged('k', [
+  closed({ k: kind('num'), v: num }),
+  closed({ k: kind('bool'), v: { type: 'boolean' } }),
+  closed({ k: kind('str'), v: str }),
+  closed({ k: kind('full') }),
+  closed({ k: { enum: ['input', 'let'] }, i: index }),
+  closed({ k: { enum: ['neg', 'not'] }, a: e }),
+  closed({ k: kind('arith'), op: { enum: ['+', '-', '*'] }, a: e, b: e }),
+  closed({ k: kind('div'), a: e, b: e, d: { type: 'integer', minimum: -1 } }),
+  closed({ k: kind('cmp'), op: { enum: ['>=', '>', '<=', '<', '==', '!='] }, a: e, b: e }),
+  closed({ k: kind('logic'), op: { enum: ['and', 'or'] }, a: e, b: e }),
+  closed({ k: kind('cond'), c: e, t: e, e: e }),
+  closed({ k: kind('call'), fn: { enum: ['min', 'max', 'abs', 'round', 'clamp'] }, args: { type: 'array', items: e, minItems: 1 } }),
+]);
+
+const valueType = tagged('kind', [
+  closed({ kind: { enum: ['number', 'percent', 'count', 'score', 'bool'] } }),
+  closed({ kind: kind('money'), unit: { enum: ['元', '万元'] } }),
+  closed({ kind: kind('enum'), members: { type: 'array', items: str } }),
+]);
+
+const award = tagged('kind', [closed({ kind: kind('full') }), closed({ kind: { enum: ['share', 'points'] }, value: num })]);
+
+const band = closed({
+  op: { enum: ['>=', '>', '<=', '<', '==', null] },
+  bound: nullable(num),
+  award: { $ref: '#/$defs/award' },
+  text: str,
+});
+
+const score = tagged('kind', [
+  closed({ kind: kind('bands'), subject: e, subjectText: str, subjectType: { $ref: '#/$defs/valueType' }, bands: { type: 'array', items: band } }),
+  closed({ kind: kind('ratio'), actual: e, target: e, actualText: str, targetText: str, actualType: { $ref: '#/$defs/valueType' } }),
+  closed({ kind: kind('deduct'), points: e, count: e, max: nullable(e), countText: str }),
+  closed({ kind: kind('manual'), input: index }),
+  closed({ kind: kind('formula'), expr: e, share: { type: 'boolean' }, text: str }),
+]);
+
+const indicator = closed({
+  name: str,
+  path: str,
+  code: str,
+  depth: index,
+  weight: num,
+  parent: { type: 'integer', minimum: -1 },
+  children: { type: 'array', items: index },
+  score: nullable({ $ref: '#/$defs/score' }),
+  na: nullable(e),
+  naText: nullable(str),
+  note: nullable(str),
+  range: { type: 'array', prefixItems: [num, num], minItems: 2, maxItems: 2 },
+  clamp: { type: 'boolean' },
+  line: { type: 'integer' },
+});
+
+const testValue = { type: ['number', 'boolean', 'string'] };
+const expect_ = closed({
+  subject: tagged('kind', [
+  closed({ kind: { enum: ['total', 'grade', 'adjust', 'error'] } }),
+  closed({ kind: kind('alert'), name: str }),
+  closed({ kind: kind('indicator'), index }),
+  ]),
+  value: nullable(testValue),
+  text: str,
+  line: { type: 'integer' },
+  col: { type: 'integer' },
+});
+
+export const IR_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: IR_SCHEMA_ID,
+  title: 'Jixiao IR, version 1',
+  description: 'A checked Jixiao ruleset (绩效指标体系) as plain JSON: names resolved, weights and score ranges computed. Indicators are in preorder; money is computed in the unit each expression declares.',
+  type: 'object',
+  properties: {
+    version: { const: 1 },
+    name: str,
+    title: nullable(str),
+    district: nullable(str),
+    kind: nullable(str),
+    total: num,
+    round: { type: 'integer', minimum: 0, maximum: 6 },
+    inputs: { type: 'array', items: closed({ name: str, type: { $ref: '#/$defs/valueType' } }) },
+    lets: { type: 'array', items: closed({ name: str, expr: e, type: { $ref: '#/$defs/valueType' }, text: str }) },
+    indicators: { type: 'array', items: indicator },
+    grades: { type: 'array', items: closed({ name: str, op: { enum: ['>=', '>', null] }, threshold: nullable(num) }) },
+    outcomes: { type: 'array', items: closed({ grade: str, text: str, adjust: nullable(num) }) },
+    alerts: { type: 'array', items: closed({ name: str, message: str, when: e }) },
+    divisions: { type: 'array', items: closed({ text: str, divisor: str }) },
+    tests: {
+      type: 'array',
+      items: closed({ name: str, given: { type: 'object', additionalProperties: testValue }, expects: { type: 'array', items: expect_ }, line: { type: 'integer' } }),
+    },
+  },
+  required: ['version', 'name', 'title', 'district', 'kind', 'total', 'round', 'inputs', 'lets', 'indicators', 'grades', 'outcomes', 'alerts', 'divisions', 'tests'],
+  additionalProperties: false,
+  $defs: { expr, valueType, award, score },
+} as const;
