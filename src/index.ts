@@ -47,3 +47,15 @@ export function compileEvaluator(text: string): { evaluator: Evaluator | undefin
   const r = compile(text);
   return { evaluator: r.ok && r.program ? new Evaluator(r.program) : undefined, diagnostics: r.diagnostics };
 }
+
+// Compile targets beyond the in-process evaluator: a standalone ES module, the IR as JSON (with its
+// JSON Schema) and the reference interpreter over it, the JSON Schema of a ruleset's input data,
+// SQL for PostgreSQL and DuckDB, and the indicator table (指标体系表).
+export { emitEsm, type EsmModule } from './targets/esm/emit.js';
+export { emitIr, readIr, looksLikeIr, type IrProblem } from './targets/ir/read.js';
+export { IR_SCHEMA, IR_SCHEMA_ID } from './targets/ir/schema.js';
+export { interpret } from './runtime/interpret.js';
+export { emitInputSchema } from './targets/schema/emit.js';
+export { validateUnits, applyInputSchema, type UnitProblem } from './targets/schema/validate.js';
+export { emitSql, type SqlOptions } from './targets/sql/emit.js';
+export { SqlEmitError, type Dialect } from './targets/sql/dialect.js';

@@ -6,6 +6,8 @@ import type { IrExpr, IrIndicator, IrProgram, IrScore } from '../../ir/ir.js';
 export interface EmitOptions {
   /** Record the figures each explanation needs (slower; off for bulk scoring). */
   readonly explain: boolean;
+  /** Escape `<` in literals and comments too, so the code can sit inline in an HTML <script>. */
+  readonly html?: boolean;
 }
 
 /** A JSON string literal that is also safe inside a JS source file (U+2028/9 escaped). */
@@ -62,6 +64,10 @@ class Emitter {
     this.indent--;
     this.line(tail);
   }
+  /** A user string as a literal. */
+  lit(s: string): string {
+    return this.options.html ? str(s).replace(/</g, '\\u003c') : str(s);
+  }
   fresh(prefix: string): string {
     return `${prefix}${this.tmp++}`;
   }
@@ -76,7 +82,7 @@ class Emitter {
       case 'bool':
         return e.v ? 'true' : 'false';
       case 'str':
-        return str(e.v);
+        return this.lit(e.v);
       case 'full':
         return num(weight ?? 0);
       case 'input':
@@ -183,7 +189,8 @@ class Emitter {
   indicator(i: number): void {
     const ind = this.program.indicators[i]!;
     const X = this.options.explain;
-    this.line(`// ${ind.code} ${ind.path.replace(/[\r\n\u2028\u2029]|\*\//g, ' ')}`);
+    const path = ind.path.replace(/[\r\n\u2028\u2029]|\*\//g, ' ');
+    this.line(`// ${ind.code} ${this.options.html ? path.replace(/</g, '\\u003c') : path}`);
     const body = (): void => {
       if (ind.children.length > 0) {
         for (const c of ind.children) this.indicator(c);
@@ -227,7 +234,7 @@ class Emitter {
     this.line(`'use strict';`);
     this.block(`function div(a, b, d)`, () => this.line('if (b === 0) throw rt.divisionByZero(d);\n    return a / b;'));
     this.block(`return function score(${params})`, () => {
-      p.inputs.forEach((inp, k) => this.line(`const i${k} = u[${str(inp.name)}];`));
+      p.inputs.forEach((inp, k) => this.line(`const i${k} = u[${this.lit(inp.name)}];`));
       p.lets.forEach((_, k) => this.line(`let l${k} = 0, c${k} = false;`));
       this.line('let p = 0, raw = 0, aw = 0, na = false;');
       p.indicators.forEach((ind, k) => {
