@@ -1,0 +1,18 @@
+// Timing through tinybench: a fixed number of measured runs after warm-up runs, reported as
+// the median run time. One task per Bench so each contender is timed alone.
+import { Bench } from 'tinybench';
+
+export interface RunTiming {
+  /** Median wall time of one run, ms. */
+  readonly medianMs: number;
+  readonly runs: number;
+}
+
+export async function timeRuns(name: string, fn: () => unknown, runs: number, warmups: number): Promise<RunTiming> {
+  const bench = new Bench({ name, iterations: runs, time: 0, warmup: warmups > 0, warmupIterations: warmups, warmupTime: 0, throws: true });
+  bench.add(name, fn);
+  await bench.run();
+  const r = bench.tasks[0]!.result;
+  if (r.state !== 'completed') throw new Error(`${name}: benchmark ${r.state}${'error' in r ? `: ${String(r.error)}` : ''}`);
+  return { medianMs: r.latency.p50, runs: r.latency.samplesCount };
+}

@@ -1,0 +1,66 @@
+// `npm run bench [-- --quick] [-- --only throughput,compile,batch] [-- --out FILE]`: every
+// section in one run on one machine, then a Markdown report (stdout, and FILE when given).
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { machine } from './lib/machine.js';
+import { report } from './report.js';
+import { batch } from './sections/batch.js';
+import { compileGenerated, compileShipped, shippedRulesets } from './sections/compile.js';
+import { throughput } from './sections/throughput.js';
+import { COMPILE_SHAPES, SPEC_BATCH } from './workload/spec.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } } });
+const quick = values.quick ?? false;
+const only = new Set((values.only ?? 'throughput,compile,batch').split(','));
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+const started = Date.now();
+const loadBefore = loadavg();
+
+const tp = only.has('throughput')
+  ? await throughput(
+      quick
+        ? { units: 20_000, runs: 5, warmups: 1, rounds: 1, runTargetMs: 120, minUnits: 5 }
+        : { units: 100_000, runs: 7, warmups: 2, rounds: 3, runTargetMs: 1500, minUnits: 20 },
+      log,
+    )
+  : undefined;
+
+let compiled;
+let shipped;
+if (only.has('compile')) {
+  const shapes = quick ? COMPILE_SHAPES.filter(([a, b, c]) => a * b * c <= 1000) : COMPILE_SHAPES;
+  compiled = [];
+  for (const shape of shapes) {
+    log(`  compile: ${shape.join('×')}`);
+    compiled.push(await compileGenerated(shape, quick ? 3 : 5));
+  }
+  shipped = [];
+  for (const file of shippedRulesets(join(repo, 'rulesets'))) {
+    log(`  compile: ${file}`);
+    shipped.push(await compileShipped(file, quick ? 5 : 20));
+  }
+}
+
+const batched = only.has('batch') ? await batch(repo, SPEC_BATCH, quick ? [20_000, 100_000] : [100_000, 1_000_000], quick ? 1 : 3, log) : undefined;
+
+const md = report({
+  quick,
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  machine: machine(),
+  load: [loadBefore, loadavg()],
+  seconds: (Date.now() - started) / 1000,
+  throughput: tp,
+  compiled,
+  shipped,
+  batch: batched,
+  sqlTarget: existsSync(join(repo, 'src/targets/sql')),
+  playground: existsSync(join(repo, 'playground')),
+});
+process.stdout.write(md);
+if (values.out) writeFileSync(values.out, md);
+// ZEN's native thread pool keeps the event loop alive
+process.exit(0);
