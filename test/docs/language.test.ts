@@ -190,6 +190,19 @@ describe(`${DOC_PATH}: completeness`, () => {
     }
   }
 
+  it('links only to headings that exist', () => {
+    // GitHub's anchors: lower case, punctuation dropped, each space a hyphen
+    const slug = (h: string): string => h.trim().toLowerCase().replace(/[^\p{L}\p{N}\p{M} _-]/gu, '').replace(/ /g, '-');
+    const anchors = new Set<string>();
+    let inFence = false;
+    for (const line of doc.split('\n')) {
+      if (/^ {0,3}(`{3,}|~{3,})/.test(line)) inFence = !inFence;
+      else if (!inFence && /^#{1,6} /.test(line)) anchors.add(slug(line.replace(/^#+ /, '')));
+    }
+    const broken = [...doc.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!).filter((a) => !anchors.has(a));
+    expect(broken, 'links to missing headings').toEqual([]);
+  });
+
   it('lists every keyword spelling of grammar/keywords.ts', () => {
     const missing = KEYWORDS.flatMap((k) => k.spellings.filter((s) => !inline.has(s)).map((s) => `${k.name}: \`${s}\``));
     expect(missing, 'keyword spellings missing from the keyword table').toEqual([]);
