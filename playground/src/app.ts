@@ -43,6 +43,11 @@ export class App {
     window.addEventListener('pagehide', () => this.saveNow());
   }
 
+  /** The screen shows the results of exactly the current text and data. */
+  get settled(): boolean {
+    return this.checker.idle && this.state.checkedSource === this.state.source;
+  }
+
   on(f: Listener): void {
     this.listeners.push(f);
   }

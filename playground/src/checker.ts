@@ -24,6 +24,11 @@ export class CheckClient {
     this.worker.onmessage = (ev: MessageEvent<CheckResponse>) => this.received(ev.data);
   }
 
+  /** Nothing sent and unanswered, nothing waiting. */
+  get idle(): boolean {
+    return this.inFlight === null && this.pending === null;
+  }
+
   request(input: CheckInput, changedAt = performance.now()): void {
     this.pending = { input, changedAt: Math.min(changedAt, this.pending?.changedAt ?? Infinity) };
     if (!this.inFlight) this.flush();

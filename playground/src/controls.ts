@@ -15,8 +15,12 @@ function slotLabel(slot: string): string {
 
 function fillPicker(app: App): void {
   const picker = byId<HTMLSelectElement>('ruleset-picker');
-  const slots = [...SHIPPED.map((s) => s.id), ...(loadSlot(SHARED_SLOT) || app.state.slot === SHARED_SLOT ? [SHARED_SLOT] : [])];
-  picker.replaceChildren(...slots.map((id) => h('option', { value: id }, slotLabel(id))));
+  const districts = [...new Set(SHIPPED.map((s) => s.district))];
+  const groups = districts.map((d) =>
+    h('optgroup', { label: d === '示例' ? t('builtIn') : d }, SHIPPED.filter((s) => s.district === d).map((s) => h('option', { value: s.id }, s.label))),
+  );
+  const shared = loadSlot(SHARED_SLOT) || app.state.slot === SHARED_SLOT ? [h('option', { value: SHARED_SLOT }, t('shared'))] : [];
+  picker.replaceChildren(...groups, ...shared);
   picker.value = app.state.slot;
 }
 

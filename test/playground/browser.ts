@@ -19,7 +19,12 @@ export function hasChromium(): boolean {
 
 /** Builds the static site (type check included) into playground/dist. */
 export function buildSite(): void {
-  execFileSync('npm', ['run', '--silent', 'build:playground'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npm', ['run', '--silent', 'build:playground'], { cwd: REPO, stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    const out = e as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build:playground failed:\n${out.stdout ?? ''}${out.stderr ?? ''}`);
+  }
 }
 
 const TYPES: Record<string, string> = {

@@ -14,6 +14,8 @@ export interface EditorHandle {
   reveal(line: number, col: number): void;
   /** Re-shows markers, e.g. in the other language. */
   refresh(): void;
+  /** The checker's markers as Monaco holds them (read by the end-to-end tests). */
+  markers(): { code: string; severity: number; message: string; line: number }[];
   readonly editor: monaco.editor.IStandaloneCodeEditor;
 }
 
@@ -112,6 +114,13 @@ export function createEditor(host: HTMLElement, app: App): EditorHandle {
   return {
     editor,
     refresh: showProblems,
+    markers: () =>
+      monaco.editor.getModelMarkers({ owner: 'jixiao', resource: model.uri }).map((m) => ({
+        code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''),
+        severity: m.severity,
+        message: m.message,
+        line: m.startLineNumber,
+      })),
     reveal(line, col) {
       editor.revealLineInCenter(line);
       editor.setPosition({ lineNumber: line, column: col });

@@ -45,10 +45,9 @@ export function weightFixes(ast: Ruleset, source: string, total: number): Map<nu
   const roots = ast.indicators;
   if (roots.length > 0 && Math.abs(sumOf(roots) - total) > EPS) {
     const sum = showNumber(sumOf(roots));
-    const edits: Edit[] = [];
+    const edits: Edit[] = lastChildTakesUp(roots, total);
     const totalSpan = totalNumberSpan(ast, source);
     if (totalSpan) edits.push({ title: { zh: `将总分改为 ${sum}`, en: `Set the total to ${sum}` }, ...totalSpan, text: sum });
-    edits.push(...lastChildTakesUp(roots, total));
     const field = ast.header.find((h) => h.key === 'total');
     fixes.set(field ? field.span.start : roots[0]!.name.span.start, edits);
   }

@@ -25,11 +25,15 @@ export function typeText(t: ValueType | TypeRef): Bilingual {
   }
 }
 
-const FORM: Record<ScoreRule['kind'], Bilingual> = {
+// Forms the language adds later show under their own kind name until they get words here.
+const FORM: Partial<Record<ScoreRule['kind'], Bilingual>> = {
   Bands: { zh: '分档', en: 'bands' },
   Ratio: { zh: '比例', en: 'ratio' },
   Deduct: { zh: '扣分', en: 'deduct' },
   Manual: { zh: '人工评分', en: 'manual' },
+  Checklist: { zh: '要素法', en: 'checklist' },
+  Tiers: { zh: '分级人工评分', en: 'tiered manual score' },
+  Likert: { zh: '满意度量表', en: 'Likert tally' },
   Formula: { zh: '公式', en: 'formula' },
 };
 
@@ -59,7 +63,7 @@ function indicatorSymbols(ast: Ruleset, program: IrProgram | undefined, source: 
     const ir = byPath.get(path);
     const w = showNumber(ind.weight);
     const range = ir ? `[${showNumber(ir.range[0], 2)}, ${showNumber(ir.range[1], 2)}]` : '?';
-    const form = ind.score ? FORM[ind.score.kind] : { zh: `${ind.children.length} 个下级指标`, en: `${ind.children.length} sub-indicators` };
+    const form = ind.score ? (FORM[ind.score.kind] ?? { zh: ind.score.kind, en: ind.score.kind }) : { zh: `${ind.children.length} 个下级指标`, en: `${ind.children.length} sub-indicators` };
     const code = ir?.code ?? '';
     const rule = ind.score ? clip(source.slice(ind.score.span.start, ind.score.span.end)) : '';
     out.push({
