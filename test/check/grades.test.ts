@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
-import { codesOf, pos, ruleset, single, withCode } from '../helpers/jx.js';
+import { bare, codesOf, pos, ruleset, single, withCode } from '../helpers/jx.js';
 
 function graded(grades: string, ...more: string[]): string {
   return ruleset('indicator a weight 100 { score full }', `grades { ${grades} }`, ...more);
@@ -86,7 +86,7 @@ describe('grade-unknown', () => {
   });
 
   it('reports an outcome when there are no grades at all', () => {
-    const src = ruleset('indicator a weight 100 { score full }', 'outcomes { 差: "取消" }');
+    const src = bare('indicator a weight 100 { score full }', 'outcomes { 差: "取消" }');
     expect(single(src, 'grade-unknown', '差').message.en).toContain('(grades: none)');
   });
 

@@ -56,7 +56,19 @@ export function evaluatorOf(src: string): Evaluator {
   return new Evaluator(r.program);
 }
 
-/** A ruleset named 示例 around the given members, one per line, starting on line 2. */
+/** The grades added to a ruleset with indicators that gives none. */
+export const DEFAULT_GRADES = 'grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 otherwise }';
+
+/**
+ * A ruleset named 示例 around the given members, one per line, starting on line 2. A ruleset
+ * with indicators but no grades gets DEFAULT_GRADES as its last member, so that only the
+ * diagnostic under test is reported; `bare` adds nothing.
+ */
 export function ruleset(...members: string[]): string {
+  const graded = members.some((m) => /^\s*(grades|等级)\s*[{｛]/.test(m)) || !members.some((m) => /^\s*(indicator|指标)\s/.test(m));
+  return bare(...members, ...(graded ? [] : [DEFAULT_GRADES]));
+}
+
+export function bare(...members: string[]): string {
   return `ruleset 示例 {\n${members.map((m) => `  ${m}`).join('\n')}\n}\n`;
 }

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
 
 export interface PgServer {
   readonly port: number;
@@ -95,4 +96,30 @@ export async function startPostgres(): Promise<PgServer> {
       }
     },
   };
+}
+
+/**
+ * A describe block with a PostgreSQL server of its own. Without a server it fails under CI=true
+ * (the reason is the error) and is skipped elsewhere, saying why.
+ */
+export function describePostgres(name: string, body: (server: () => PgServer) => void): void {
+  const reason = pgUnavailable();
+  if (reason && process.env.CI !== 'true') {
+    console.warn(`skipping "${name}": ${reason}`);
+    describe.skip(`${name} (skipped: ${reason})`, () => body(() => undefined as never));
+    return;
+  }
+  describe(name, () => {
+    let server: PgServer | undefined;
+    beforeAll(async () => {
+      server = await startPostgres();
+    }, 120_000);
+    afterAll(async () => {
+      await server?.stop();
+    });
+    body(() => {
+      if (!server) throw new Error('PostgreSQL did not start');
+      return server;
+    });
+  });
 }
