@@ -53,7 +53,7 @@ export async function settle(page: Page): Promise<void> {
 export async function pickRuleset(page: Page, districtOrId: string): Promise<string> {
   const id = await page.evaluate((key) => {
     const picker = document.querySelector<HTMLSelectElement>('#ruleset-picker')!;
-    const group = [...picker.querySelectorAll('optgroup')].find((g) => g.label === key);
+    const group = Array.from(picker.querySelectorAll('optgroup')).find((g) => g.label === key);
     return group?.querySelector('option')?.value ?? key;
   }, districtOrId);
   await page.selectOption('#ruleset-picker', id);
