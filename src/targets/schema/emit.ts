@@ -1,8 +1,8 @@
 // IR → JSON Schema (draft 2020-12) of a ruleset's input data: an array of units, each an object
 // with every input required, typed, with its unit and its range. It accepts exactly the forms
 // the data reader accepts (numbers, or strings such as "86%", "875.35万元", "是"), except values
-// below zero where the checker assumes none (percent, money, count, score) and manual scores
-// above the indicator's weight.
+// below zero where the checker assumes none (money, count, score; a percent such as a growth rate
+// may be negative) and manual scores above the indicator's weight.
 import type { IrProgram, ValueType } from '../../ir/ir.js';
 
 // character classes: the reader folds full-width forms to ASCII before parsing
@@ -39,7 +39,7 @@ const whole = (body: string): string => `^\\s*${body}\\s*$`;
 export const PATTERNS = {
   number: whole(decimal(true)),
   nonNegative: whole(decimal(false)),
-  percent: whole(`${decimal(false)}(?:\\s*[%\\uFF05])?`),
+  percent: whole(`${decimal(true)}(?:\\s*[%\\uFF05])?`),
   count: whole(`${PLUS}?${D}+(?:${DOT}0*)?`),
   bool: whole(`(?:${['true', 'false', 'yes', 'no', 'y', 'n', '1', '0'].map(anyCase).join('|')}|是|否)`),
   money: (unit: '元' | '万元'): string => whole(`${decimal(false)}(?:\\s*${unit === '万元' ? '(?:万元|万)' : '元'})?`),
@@ -51,7 +51,7 @@ export function describeType(t: ValueType, max?: number): { zh: string; en: stri
     case 'number':
       return { zh: '数字', en: 'a number' };
     case 'percent':
-      return { zh: '不小于 0 的百分比（如 0.86 或 "86%"）', en: 'a percent of at least 0 (0.86 or "86%")' };
+      return { zh: '百分比（如 0.86 或 "86%"）', en: 'a percent (0.86 or "86%")' };
     case 'money':
       return { zh: `不小于 0 的金额，单位${t.unit}`, en: `an amount of money of at least 0, in ${t.unit}` };
     case 'count':
@@ -80,7 +80,7 @@ function valueSchema(t: ValueType, max: number | undefined): Record<string, unkn
     case 'number':
       return { description, anyOf: [{ type: 'number' }, { type: 'string', pattern: PATTERNS.number }] };
     case 'percent':
-      return { description, anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: PATTERNS.percent }] };
+      return { description, anyOf: [{ type: 'number' }, { type: 'string', pattern: PATTERNS.percent }] };
     case 'money':
       return { description, 'x-unit': t.unit, anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: PATTERNS.money(t.unit) }] };
     case 'count':

@@ -216,7 +216,6 @@ class Query {
     sums.push(['x_aw', [n(0), ...leafIdx.map((i) => `CASE WHEN a${i} THEN ${n(this.p.indicators[i]!.weight)} ELSE ${n(0)} END`)].join(' + ')]);
     const naIdx = this.p.indicators.flatMap((ind, i) => (ind.na ? [i] : []));
     sums.push(['x_na', naIdx.length === 0 ? 'FALSE' : naIdx.map((i) => `(${this.reached(i, false)} AND n${i})`).join(' OR ')]);
-    sums.push(['x_err', this.firstError()]);
     this.p.alerts.forEach((a, k) => sums.push([`al${k}`, this.x.value(a.when, null)]));
     this.stage('sum', sums);
   }
@@ -235,7 +234,10 @@ class Query {
 
   total(): void {
     const n = (v: number): string => this.x.num(v);
-    this.stage('scaled', [['x_scaled', `CASE WHEN x_na THEN x_raw / NULLIF(x_aw, ${n(0)}) * ${n(this.p.total)} ELSE x_raw END`]]);
+    this.stage('scaled', [
+      ['x_scaled', `CASE WHEN x_na THEN x_raw / NULLIF(x_aw, ${n(0)}) * ${n(this.p.total)} ELSE x_raw END`],
+      ['x_err', this.firstError()],
+    ]);
     this.stage('total', [['x_total', this.x.roundHalfUp('x_scaled', this.p.round)]]);
     const grades = this.p.grades;
     const arms = grades.map((g, k) => (g.op === null ? `ELSE ${k}` : `WHEN x_total ${g.op} ${n(g.threshold!)} THEN ${k}`));
