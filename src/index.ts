@@ -59,3 +59,5 @@ export { emitInputSchema } from './targets/schema/emit.js';
 export { validateUnits, applyInputSchema, type UnitProblem } from './targets/schema/validate.js';
 export { emitSql, type SqlOptions } from './targets/sql/emit.js';
 export { SqlEmitError, type Dialect } from './targets/sql/dialect.js';
+export { emitTable, emitTableXlsx, type TableFormat } from './targets/table/emit.js';
+export { tableModel, type TableModel, type TableRow } from './targets/table/model.js';

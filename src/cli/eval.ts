@@ -2,8 +2,9 @@
 // number of rows; JSON (an array) is read whole. Every row in gives a row out, in order.
 import { closeSync, createReadStream, createWriteStream, openSync, readSync, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { CsvStreamReader, compile, dataInputs, decodeBytes, evaluateRow, Evaluator, formatDiagnostic, readData, type DataRow, type IrProgram, type RowResult } from '../index.js';
-import { readBytes, readText } from './files.js';
+import { applyInputSchema, CsvStreamReader, dataInputs, decodeBytes, evaluateRow, Evaluator, readData, type DataRow, type IrProgram, type RowResult } from '../index.js';
+import { loadRuleset } from './compile.js';
+import { readBytes } from './files.js';
 import { csvHeader, csvLine, csvRowFast, jsonLine, summaryTable, unitTable } from './output.js';
 import { Progress } from './progress.js';
 
@@ -69,18 +70,16 @@ function sniffEncoding(path: string): 'utf-8' | 'gbk' {
 }
 
 export async function evalCommand(rulesetPath: string, dataPath: string, options: EvalOptions, io: EvalIo): Promise<number> {
-  let source: string;
   try {
-    source = readText(rulesetPath);
+    statSync(rulesetPath);
     statSync(dataPath);
   } catch (e) {
     io.err(`jixiao eval: ${(e as Error).message}\n`);
     return 2;
   }
-  const r = compile(source);
-  for (const d of r.diagnostics.filter((x) => x.severity === 'error')) io.err(`${formatDiagnostic(rulesetPath, d, options.lang)}\n`);
-  if (!r.ok || !r.program) return 1;
-  const program = r.program;
+  // a ruleset is source, or an IR document (compile --target ir)
+  const program = loadRuleset(rulesetPath, options.lang, io.err);
+  if (!program) return 1;
   const evaluator = new Evaluator(program);
   const stdout = options.output ? createWriteStream(options.output) : io.stdout;
   const sink = new Sink(stdout);
@@ -126,7 +125,8 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
   let fileErrors: { line: number; message: { zh: string; en: string } }[] = [];
   if (isJson) {
     const { text } = decodeBytes(readBytes(dataPath));
-    const data = readData(text, 'json', dataInputs(program));
+    // the input schema names the row and the field of a bad value, ranges included, before scoring
+    const data = applyInputSchema(program, text, readData(text, 'json', dataInputs(program)));
     fileErrors = data.fileErrors;
     await emit(data.rows, data.columns, data.unknownColumns);
   } else {

@@ -2,6 +2,7 @@
 // exit code set. The only place that touches process and the file system.
 import { parseArgs } from 'node:util';
 import { compile, Evaluator, formatDiagnostic, runTests, type Diagnostic } from '../index.js';
+import { compileCommand } from './compile.js';
 import { evalCommand } from './eval.js';
 import { findRulesets, readText } from './files.js';
 
@@ -21,7 +22,9 @@ const USAGE = `用法 usage:
   jixiao check FILE|DIR…                检查规则集，输出 FILE:LINE:COL: error|warning CODE 消息
   jixiao test [FILE|DIR…]               运行规则集中的 test 块（默认当前目录）
   jixiao eval RULESET DATA [--format json|csv|table] [-o FILE]
-                                        对 DATA（CSV 或 JSON）中的每个单位评分
+                                        对 DATA（CSV 或 JSON）中的每个单位评分；RULESET 也可以是 IR 文件（.json）
+  jixiao compile RULESET --target esm|ir|schema|sql|table [--dialect postgres|duckdb] [--format md|csv|xlsx] [-o FILE]
+                                        编译为独立 ES 模块（-o 时另写 .d.ts）、IR、输入数据的 JSON Schema、SQL 或指标体系表
 选项 options:
   --lang zh|en     诊断消息的语言（默认 zh）
   -h, --help       显示帮助
@@ -38,6 +41,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       options: {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        target: { type: 'string' },
+        dialect: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -73,6 +78,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         stdout: io.stdout ?? process.stdout,
         err: io.err,
         progress: io === processIo && process.stderr.isTTY === true && !process.env.CI,
+      });
+    }
+    case 'compile': {
+      const { target, dialect, format, output } = parsed.values;
+      return compileCommand(rest, { lang, target, dialect, format, output }, {
+        out: io.out,
+        err: io.err,
+        ...(io === processIo && !process.stdout.isTTY ? { outBytes: (b: Uint8Array) => process.stdout.write(b) } : {}),
       });
     }
     default:
