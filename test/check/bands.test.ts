@@ -53,8 +53,13 @@ describe('band-unreachable', () => {
     expect(d.message.en).toBe('the bands before `else` already cover every value');
   });
 
-  it('reports a band below the range of its subject: a percent input is never negative', () => {
-    single(bands('< 0%: 0; >= 0%: full'), 'band-unreachable', '< 0%');
+  it('reports a band below the range of its subject: a count is never negative', () => {
+    const src = ruleset('input n: count', 'indicator a weight 100 { score bands n { < 0: 0; >= 0: full } }');
+    single(src, 'band-unreachable', '< 0');
+  });
+
+  it('lets a percent be negative: else after >= 0% is reachable (税收增长率 −3%)', () => {
+    expect(codesOf(bands('>= 10%: full; >= 0%: 60%; else: 0'))).toEqual([]);
   });
 
   it('compares money bounds after converting units: 500万元 = 5000000元', () => {
@@ -67,8 +72,8 @@ describe('band-gap', () => {
     const src = bands('>= 90%: full; >= 80%: 50%');
     const d = single(src, 'band-gap', { line: 5, col: 41 });
     expect(pos(src, '率 {')).toEqual({ line: 5, col: 41 });
-    expect(d.message.zh).toBe('分档没有覆盖 0% ≤ x < 80%：请补上这些取值的分档，或加一档 else: 0');
-    expect(d.message.en).toBe('the bands leave 0% ≤ x < 80% uncovered: add bands for these values, or `else: 0`');
+    expect(d.message.zh).toBe('分档没有覆盖 x < 80%：请补上这些取值的分档，或加一档 else: 0');
+    expect(d.message.en).toBe('the bands leave x < 80% uncovered: add bands for these values, or `else: 0`');
   });
 
   it('names a gap between two bands, with open and closed ends', () => {

@@ -155,7 +155,8 @@ describe('score-out-of-range', () => {
       'indicator a1 weight 10 { score min(s, full) }',
       'indicator a2 weight 10 { score clamp(s, 0, 10) }',
       'indicator a3 weight 10 { score b ? full : 0 }',
-      'indicator a4 weight 10 { score min(a, 100%) }',
+      // a percent may be negative (a growth rate), so a share needs both ends bounded
+      'indicator a4 weight 10 { score clamp(a, 0%, 100%) }',
       'indicator a5 weight 10 { score ratio a target 90% }',
       'indicator a6 weight 10 { score deduct 0.5 per s }',
       'indicator a7 weight 40 { score bands a { >= 90%: full; else: 0 } }',

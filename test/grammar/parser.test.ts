@@ -195,8 +195,8 @@ describe('expressions', () => {
   it('spans an expression from its first to its last token', () => {
     const src = 'ruleset 示例 {\n  let x = (实际支出 - 年初预算) / 年初预算\n}';
     const e = ok(src).lets[0]!.expr as Extract<Expr, { kind: 'Binary' }>;
-    expect(src.slice(e.span.start, e.span.end)).toBe('实际支出 - 年初预算) / 年初预算');
-    expect(e.span).toMatchObject({ line: 2, col: 12, endLine: 2, endCol: 30 });
+    expect(src.slice(e.span.start, e.span.end)).toBe('(实际支出 - 年初预算) / 年初预算');
+    expect(e.span).toMatchObject({ line: 2, col: 11, endLine: 2, endCol: 30 });
   });
 });
 
