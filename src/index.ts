@@ -54,6 +54,7 @@ export function compileEvaluator(text: string): { evaluator: Evaluator | undefin
 export { emitEsm, type EsmModule } from './targets/esm/emit.js';
 export { emitIr, readIr, looksLikeIr, type IrProblem } from './targets/ir/read.js';
 export { IR_SCHEMA, IR_SCHEMA_ID } from './targets/ir/schema.js';
+export { UnsupportedIrError } from './targets/ir/supported.js';
 export { interpret } from './runtime/interpret.js';
 export { emitInputSchema } from './targets/schema/emit.js';
 export { validateUnits, applyInputSchema, type UnitProblem } from './targets/schema/validate.js';

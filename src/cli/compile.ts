@@ -14,6 +14,7 @@ import {
   looksLikeIr,
   readIr,
   SqlEmitError,
+  UnsupportedIrError,
   type IrProgram,
 } from '../index.js';
 import { readText } from './files.js';
@@ -122,8 +123,9 @@ export async function compileCommand(args: readonly string[], o: CompileOptions,
         break;
     }
   } catch (e) {
-    if (!(e instanceof SqlEmitError)) throw e;
-    io.err(`${path}: error sql-unrepresentable ${e.message}\n`);
+    if (e instanceof UnsupportedIrError) io.err(`${path}: error target-unsupported ${e.message}\n`);
+    else if (e instanceof SqlEmitError) io.err(`${path}: error sql-unrepresentable ${e.message}\n`);
+    else throw e;
     return 1;
   }
   return 0;

@@ -4,6 +4,7 @@ import type { IrExpr, IrIndicator, IrProgram, IrScore } from '../ir/ir.js';
 import type { IndicatorResult, UnitResult, UnitValues } from './evaluator.js';
 import { explainIndicator } from './explain.js';
 import { clean, eq, ge, gt, le, lt, roundHalfUp, tolerance, UnitError } from './helpers.js';
+import { assertSupported } from '../targets/ir/supported.js';
 
 type Value = number | boolean | string;
 
@@ -178,6 +179,8 @@ class Run {
         this.X[i] = [p];
         return p;
       }
+      default:
+        throw new Error(`unknown score kind ${(s as { kind: string }).kind}`);
     }
   }
 
@@ -221,6 +224,7 @@ class Run {
 /** Scores one unit by walking the IR. Values are in the units the inputs declare. */
 export function interpret(program: IrProgram, unit: UnitValues, options: { explain?: boolean } = {}): UnitResult {
   const explain = options.explain ?? true;
+  assertSupported(program, 'interpreter');
   const run = new Run(program, unit);
   let total: number;
   let alerts: boolean[];

@@ -12,10 +12,14 @@ const MINUS = '[\\-\\uFF0D\\u2212]';
 const DOT = '[.\\uFF0E]';
 const COMMA = '[,\\uFF0C]';
 const EXP = `(?:[eE\\uFF25\\uFF45](?:${PLUS}|${MINUS})?${D}+)?`;
-const MANTISSA = `(?:${D}{1,3}(?:${COMMA}${D}{3})+(?:${DOT}${D}*)?|${D}+(?:${DOT}${D}*)?|${DOT}${D}+)`;
+const INT = `(?:${D}{1,3}(?:${COMMA}${D}{3})+|${D}+)`;
+const MANTISSA = `(?:${INT}(?:${DOT}${D}*)?|${DOT}${D}+)`;
+// a zero written with a minus sign (-0, −0.00) reads as 0, so even non-negative inputs accept it
+const Z = '[0\\uFF10]';
+const ZERO = `(?:(?:${Z}{1,3}(?:${COMMA}${Z}{3})+|${Z}+)(?:${DOT}${Z}*)?|${DOT}${Z}+)`;
 
 function decimal(signed: boolean): string {
-  return `${signed ? `(?:${PLUS}|${MINUS})?` : `${PLUS}?`}${MANTISSA}${EXP}`;
+  return signed ? `(?:${PLUS}|${MINUS})?${MANTISSA}${EXP}` : `(?:${PLUS}?${MANTISSA}|${MINUS}${ZERO})${EXP}`;
 }
 
 /** A word in any letter case, half- or full-width. */
@@ -40,7 +44,7 @@ export const PATTERNS = {
   number: whole(decimal(true)),
   nonNegative: whole(decimal(false)),
   percent: whole(`${decimal(true)}(?:\\s*[%\\uFF05])?`),
-  count: whole(`${PLUS}?${D}+(?:${DOT}0*)?`),
+  count: whole(`(?:${PLUS}?(?:${INT}(?:${DOT}${Z}*)?|${DOT}${Z}+)|${MINUS}${ZERO})`),
   bool: whole(`(?:${['true', 'false', 'yes', 'no', 'y', 'n', '1', '0'].map(anyCase).join('|')}|是|否)`),
   money: (unit: '元' | '万元'): string => whole(`${decimal(false)}(?:\\s*${unit === '万元' ? '(?:万元|万)' : '元'})?`),
 };

@@ -5,6 +5,7 @@
 // row's results and names the error, and every other row is scored.
 import type { IrIndicator, IrProgram } from '../../ir/ir.js';
 import { unitErrorText } from '../../runtime/interpret.js';
+import { assertSupported } from '../ir/supported.js';
 import { letsUsed } from '../ir/walk.js';
 import { SqlEmitError, type Dialect } from './dialect.js';
 import { duckdb } from './duckdb.js';
@@ -156,6 +157,8 @@ class Query {
       }
       case 'formula':
         return withError([[`xv${i}`, s.share ? `(${x.num(w)} * ${x.value(s.expr, w)})` : x.value(s.expr, w)]], x.error(s.expr, w));
+      default:
+        throw new Error(`unknown score kind ${(s as { kind: string }).kind}`);
     }
   }
 
@@ -182,6 +185,8 @@ class Query {
       case 'manual':
       case 'formula':
         return `xv${i}`;
+      default:
+        throw new Error(`unknown score kind ${(s as { kind: string }).kind}`);
     }
   }
 
@@ -323,6 +328,7 @@ function refuseReserved(what: string, name: string): void {
 }
 
 export function emitSql(program: IrProgram, options: SqlOptions): string {
+  assertSupported(program, 'SQL');
   const d = options.dialect === 'postgres' ? postgres : options.dialect === 'duckdb' ? duckdb : options.dialect;
   const parts = typeof options.table === 'string' ? [options.table] : (options.table ?? ['units']);
   refuseReserved('the table', parts[parts.length - 1] ?? '');

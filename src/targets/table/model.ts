@@ -105,6 +105,8 @@ export function generatedCriteria(p: IrProgram, ind: IrIndicator): string {
     case 'formula':
       text = s.share ? `得分 = 分值 × ${s.text}` : `得分 = ${s.text}`;
       break;
+    default:
+      text = '按规则集中的评分规则计分';
   }
   return ind.naText ? `${text}；${ind.naText} 时本指标不适用` : text;
 }
