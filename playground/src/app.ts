@@ -36,9 +36,12 @@ export class App {
   private readonly checker: CheckClient;
   private saveTimer: number | undefined;
   private generation = 0;
+  /** What the slot holds in storage, so that an unchanged state is not written again. */
+  private stored = '';
 
   constructor(slot: string, initial: SlotState) {
     this.state = { slot, source: initial.source, sheet: initial.sheet, selected: 0, result: null, checkedSource: null };
+    this.stored = this.storageKey();
     this.checker = new CheckClient((d) => this.received(d));
     window.addEventListener('pagehide', () => this.saveNow());
   }
@@ -86,8 +89,11 @@ export class App {
   /** Opens a slot: its autosave if any, else the shipped version. */
   open(slot: string, state?: SlotState): void {
     this.saveNow();
-    const next = state ?? loadSlot(slot) ?? shippedState(slot) ?? shippedState(SHIPPED[0]!.id)!;
+    const saved = state ? undefined : loadSlot(slot);
+    const next = state ?? saved ?? shippedState(slot) ?? shippedState(SHIPPED[0]!.id)!;
     this.state = { slot, source: next.source, sheet: next.sheet, selected: 0, result: null, checkedSource: null };
+    // A state just read from storage (or shipped) needs no write until it is edited.
+    this.stored = state ? '' : this.storageKey();
     saveSetting('current', slot);
     this.generation++;
     this.emit('load');
@@ -121,12 +127,22 @@ export class App {
     this.saveTimer = window.setTimeout(() => this.saveNow(), 250);
   }
 
+  private storageKey(): string {
+    const { slot, source, sheet } = this.state;
+    return JSON.stringify([slot, source, sheet]);
+  }
+
   saveNow(): void {
     window.clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const { slot, source, sheet } = this.state;
+    const key = this.storageKey();
+    if (key === this.stored) return;
     this.saveOk = saveSlot(slot, { source, sheet });
-    if (this.saveOk) this.savedAt = Date.now();
+    if (this.saveOk) {
+      this.savedAt = Date.now();
+      this.stored = key;
+    }
   }
 }
 

@@ -90,6 +90,10 @@ function boot(): void {
   // Exposed for the end-to-end tests and the latency benchmark.
   Object.assign(window, { jixiaoPlayground: { app, latencies, page } });
   window.setTimeout(() => void loadEditor(page), 0);
+  // A share link pasted into the address bar of an open page: open it as a fresh load would.
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#share=')) location.reload();
+  });
 }
 
 boot();

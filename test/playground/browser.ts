@@ -17,8 +17,12 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** Builds the static site (type check included) into playground/dist. */
+/**
+ * Builds the static site (type check included) into playground/dist, unless
+ * JIXIAO_PLAYGROUND_BUILT=1 says a build of the current sources is already there.
+ */
 export function buildSite(): void {
+  if (process.env.JIXIAO_PLAYGROUND_BUILT === '1' && existsSync(join(SITE, 'index.html'))) return;
   try {
     execFileSync('npm', ['run', '--silent', 'build:playground'], { cwd: REPO, stdio: 'pipe', encoding: 'utf8' });
   } catch (e) {
