@@ -5,9 +5,21 @@ import type { IrExpr, IrProgram } from '../../ir/ir.js';
 import { IR_SCHEMA } from './schema.js';
 import { letsUsed } from './walk.js';
 
-/** The IR of a checked program as a JSON document (stable key order: the IR's own). */
+// keys that say what an object is come first; the rest follow in alphabetical order
+const FIRST = ['version', 'name', 'path', 'k', 'kind', 'op'];
+const rank = (key: string): number => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
+
+/** Objects with their keys in one canonical order, so equal programs print alike. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v === null || typeof v !== 'object') return v;
+  const keys = Object.keys(v).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+}
+
+/** The IR of a checked program as a JSON document, in a canonical key order. */
 export function emitIr(program: IrProgram): string {
-  return `${JSON.stringify(program, null, 2)}\n`;
+  return `${JSON.stringify(canonical(program), null, 2)}\n`;
 }
 
 /** A problem in an IR document, at a JSON Pointer into it. */

@@ -1,7 +1,7 @@
 // IR → JavaScript source of a straight-line scoring function. No loops over the tree and no
 // closures per indicator: the generated code is what one would write by hand for this ruleset.
 // User text never enters code: names reach it only as JSON string literals, in property keys.
-import type { IrExpr, IrIndicator, IrProgram, IrScore } from '../../ir/ir.js';
+import type { IrBand, IrBandAward, IrExpr, IrIndicator, IrProgram, IrScore } from '../../ir/ir.js';
 
 export interface EmitOptions {
   /** Record the figures each explanation needs (slower; off for bulk scoring). */
@@ -133,6 +133,19 @@ class Emitter {
     return op === '!=' ? `(!rt.eq(${x}, ${y}))` : `rt.${fn}(${x}, ${y})`;
   }
 
+  /** The test of one band on subject `v`. */
+  bandTest(b: IrBand, v: string, w: number | null): string {
+    if (b.interval) {
+      const iv = b.interval;
+      return `${cmpConst(iv.loClosed ? '>=' : '>', v, iv.lo)} && ${cmpConst(iv.hiClosed ? '<=' : '<', v, iv.hi)}`;
+    }
+    if (b.boundExpr) {
+      if (b.boundExpr.k === 'str') return `${v} ${b.op === '==' ? '===' : '!=='} ${this.expr(b.boundExpr, w)}`;
+      return this.cmp(b.op!, { k: 'input', i: -1 }, b.boundExpr, w).replace('i-1', v);
+    }
+    return cmpConst(b.op!, v, b.bound!);
+  }
+
   /** Statements that set `p` to the points of a leaf. */
   score(ind: IrIndicator, i: number, s: IrScore): void {
     const w = ind.weight;
@@ -144,20 +157,30 @@ class Emitter {
         s.bands.forEach((b, k) => {
           const pts = b.award.kind === 'full' ? w : b.award.kind === 'share' ? b.award.value * w : b.award.value;
           const record = X ? ` X[${i}] = [${v}, ${k}];` : '';
-          if (b.op === null) {
+          if (b.op === null && !b.interval) {
             this.line(`${k === 0 ? '' : 'else '}{ p = ${num(pts)};${record} }`);
             return;
           }
-          this.line(`${k === 0 ? 'if' : 'else if'} (${cmpConst(b.op, v, b.bound!)}) { p = ${num(pts)};${record} }`);
+          this.line(`${k === 0 ? 'if' : 'else if'} (${this.bandTest(b, v, w)}) { p = ${num(pts)};${record} }`);
         });
-        if (s.bands.every((b) => b.op !== null)) this.line(`else { p = 0;${X ? ` X[${i}] = [${v}, -1];` : ''} }`);
+        if (s.bands.every((b) => b.op !== null || b.interval)) this.line(`else { p = 0;${X ? ` X[${i}] = [${v}, -1];` : ''} }`);
         return;
       }
       case 'ratio': {
         const a = this.fresh('a');
         const t = this.fresh('t');
+        const W = num(w);
         this.line(`const ${a} = ${this.expr(s.actual, w)}, ${t} = ${this.expr(s.target, w)};`);
-        this.line(`p = ${t} > 0 ? (${a} >= ${t} ? ${num(w)} : ${a} <= 0 ? 0 : ${num(w)} * (${a} / ${t})) : (${a} >= ${t} ? ${num(w)} : 0);`);
+        if (s.direction === 'down') {
+          // 反向: at or under the target is full; above it, target/actual or linear to 0 at twice the target
+          const over = s.formula === 'linear' ? `(${a} >= 2 * ${t} ? 0 : ${W} * (1 - (${a} - ${t}) / ${t}))` : `${W} * (${t} / ${a})`;
+          this.line(`p = ${a} <= ${t} ? ${W} : ${t} > 0 ? ${over} : 0;`);
+        } else if (s.direction === 'equal') {
+          // 等于: a zero target is met only by a figure at or below zero; otherwise as 正向
+          this.line(`p = ${t} === 0 ? (${a} <= 0 ? ${W} : 0) : ${t} > 0 ? (${a} >= ${t} ? ${W} : ${a} <= 0 ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
+        } else {
+          this.line(`p = ${t} > 0 ? (${a} >= ${t} ? ${W} : ${a} <= 0 ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
+        }
         if (X) this.line(`X[${i}] = [${a}, ${t}];`);
         return;
       }
@@ -165,6 +188,20 @@ class Emitter {
         const d = this.fresh('d');
         const per = this.fresh('q');
         const n = this.fresh('n');
+        if (s.side && s.standard && s.measure) {
+          // deviation from the standard in steps; whole steps only when `whole` (每低于5%扣2分)
+          const dev = this.fresh('e');
+          const m = this.fresh('m');
+          const std = this.fresh('k');
+          this.line(`const ${per} = ${this.expr(s.points, w)}, ${n} = ${this.expr(s.count, w)}, ${m} = ${this.expr(s.measure, w)}, ${std} = ${this.expr(s.standard, w)};`);
+          this.line(`const ${dev} = ${s.side === 'above' ? `${m} - ${std}` : `${std} - ${m}`};`);
+          const steps = s.whole ? `Math.floor(${dev} / ${n} + 1e-9)` : `${dev} / ${n}`;
+          this.line(`let ${d} = ${dev} > 1e-12 && ${n} > 0 ? ${per} * ${steps} : 0;`);
+          if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
+          this.line(`p = ${num(w)} - ${d}; if (p < 0) p = 0;`);
+          if (X) this.line(`X[${i}] = [${per}, ${n}, ${d}, ${m}, ${std}, ${dev}];`);
+          return;
+        }
         this.line(`const ${per} = ${this.expr(s.points, w)}, ${n} = ${this.expr(s.count, w)};`);
         this.line(`let ${d} = ${per} * ${n};`);
         if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
@@ -178,6 +215,45 @@ class Emitter {
         if (X) this.line(`X[${i}] = [p];`);
         return;
       }
+      case 'checklist': {
+        const g = this.fresh('g');
+        const flags = s.items.map(() => this.fresh('h'));
+        s.items.forEach((it, k) => this.line(`const ${flags[k]} = ${this.expr(it.condition, w)};`));
+        const gates = s.items.map((it, k) => (it.gate ? flags[k] : null)).filter((x): x is string => x !== null);
+        this.line(`const ${g} = ${gates.length ? gates.join(' && ') : 'true'};`);
+        const sum = s.items.map((it, k) => `(${flags[k]} ? ${num(awardOf(it.award, w))} : 0)`).join(' + ') || '0';
+        this.line(`p = ${g} ? ${sum} : 0;`);
+        if (X) this.line(`X[${i}] = [${g} ? 1 : 0, ${flags.map((f) => `${f} ? 1 : 0`).join(', ')}];`);
+        return;
+      }
+      case 'tiers': {
+        const c = `i${s.category}`;
+        this.line(`p = i${s.input};`);
+        s.tiers.forEach((t, k) => {
+          const inside = `${cmpConst(t.loClosed ? '>=' : '>', 'p', t.lo)} && ${cmpConst(t.hiClosed ? '<=' : '<', 'p', t.hi)}`;
+          this.line(`${k === 0 ? 'if' : 'else if'} (${c} === ${str(t.name)}) { if (!(${inside})) throw rt.tierRange(${i}, ${k}, p); }`);
+        });
+        if (X) this.line(`X[${i}] = [p];`);
+        return;
+      }
+      case 'likert': {
+        const n = this.fresh('n');
+        const v = this.fresh('v');
+        const counts = s.answers.map((a) => `i${a.input}`);
+        this.line(`const ${n} = ${counts.join(' + ') || '0'};`);
+        this.line(`if (${n} === 0) throw rt.noRespondents(${i});`);
+        this.line(`const ${v} = (${s.answers.map((a) => `i${a.input} * ${num(a.value)}`).join(' + ') || '0'}) / ${n};`);
+        if (s.target) {
+          const t = this.fresh('t');
+          this.line(`const ${t} = ${this.expr(s.target, w)};`);
+          this.line(`p = ${t} > 0 ? (${v} >= ${t} ? ${num(w)} : ${num(w)} * (${v} / ${t})) : ${num(w)};`);
+          if (X) this.line(`X[${i}] = [${v}, ${n}, ${t}];`);
+        } else {
+          this.line(`p = ${num(w)} * ${v};`);
+          if (X) this.line(`X[${i}] = [${v}, ${n}];`);
+        }
+        return;
+      }
       case 'formula': {
         this.line(`p = ${s.share ? `${num(w)} * ` : ''}${this.expr(s.expr, w)};`);
         if (X) this.line(`X[${i}] = [p];`);
@@ -186,76 +262,200 @@ class Emitter {
     }
   }
 
-  indicator(i: number): void {
+  /**
+   * Emits indicator i. `factor` turns its weight into points of the total (relative levels
+   * scale it); inside a pool the pool, not its members, counts in the denominator.
+   */
+  indicator(i: number, factor: number, inPool: boolean): void {
     const ind = this.program.indicators[i]!;
     const X = this.options.explain;
-    const path = ind.path.replace(/[\r\n\u2028\u2029]|\*\//g, ' ');
-    this.line(`// ${ind.code} ${this.options.html ? path.replace(/</g, '\\u003c') : path}`);
+    const effW = ind.weight * factor;
+    this.line(`// ${ind.code} ${ind.path.replace(/[\r\n\u2028\u2029]|\*\//g, ' ')}`);
     const body = (): void => {
-      if (ind.children.length > 0) {
-        for (const c of ind.children) this.indicator(c);
-        const kids = ind.children;
-        this.line(`pts[${i}] = ${kids.map((c) => `pts[${c}]`).join(' + ')};`);
-        this.line(`app[${i}] = ${kids.map((c) => `app[${c}]`).join(' | ')};`);
-        return;
+      if (ind.children.length > 0 || ind.aggregation === 'placeholder') {
+        this.parent(i, factor, inPool);
+      } else {
+        this.line('{');
+        this.indent++;
+        this.score(ind, i, ind.score!);
+        if (ind.less) {
+          const l = this.fresh('r');
+          this.line(`const ${l} = ${this.expr(ind.less, ind.weight)}; p -= ${l}; if (p < 0) p = 0;${X ? ` E[${i}] = ${l};` : ''}`);
+        }
+        if (ind.roundPoints !== undefined) this.line(`p = rt.roundHalfUp(p, ${ind.roundPoints});`);
+        if (ind.clamp) {
+          this.line(`if (p < 0) { p = 0;${X ? ` C[${i}] = 1;` : ''} } else if (p > ${num(ind.weight)}) { p = ${num(ind.weight)};${X ? ` C[${i}] = 1;` : ''} }`);
+        }
+        this.line(`pts[${i}] = p; app[${i}] = 1;${inPool ? '' : ` aw += ${num(effW)};`}`);
+        this.indent--;
+        this.line('}');
       }
-      this.line('{');
-      this.indent++;
-      this.score(ind, i, ind.score!);
-      if (ind.clamp) {
-        this.line(`if (p < 0) { p = 0;${X ? ` C[${i}] = 1;` : ''} } else if (p > ${num(ind.weight)}) { p = ${num(ind.weight)};${X ? ` C[${i}] = 1;` : ''} }`);
-      }
-      this.line(`pts[${i}] = p; app[${i}] = 1; raw += p; aw += ${num(ind.weight)};`);
-      this.indent--;
-      this.line('}');
+      this.scaleTransfers(i);
     };
     if (ind.na) {
-      this.block(`if (${this.expr(ind.na, null)})`, () => this.notApplicable(i));
+      const test = ind.naMode === 'transfer' ? `T${i}` : this.expr(ind.na, null);
+      this.block(`if (${test})`, () => this.notApplicable(i, effW, inPool));
       this.block('else', body);
     } else body();
   }
 
-  /** An indicator that does not apply, with its whole subtree: no points, weight out of the denominator. */
-  notApplicable(i: number): void {
+  /** A parent: its children, then their sum (scaled for a relative level, refilled for a pool). */
+  parent(i: number, factor: number, inPool: boolean): void {
+    const ind = this.program.indicators[i]!;
+    const kids = ind.children;
+    const agg = ind.aggregation;
+    const effW = ind.weight * factor;
+    if (agg === 'pool' || agg === 'placeholder') {
+      for (const c of kids) this.indicator(c, 1, true);
+      // the members that count refill the whole weight: Σ points / Σ their weights × weight
+      const pw = kids.map((c) => `(app[${c}] ? ${num(this.program.indicators[c]!.weight)} : 0)`).join(' + ') || '0';
+      const pp = kids.map((c) => `pts[${c}]`).join(' + ') || '0';
+      const v = this.fresh('w');
+      this.line(`const ${v} = ${pw};`);
+      this.block(`if (${v} > 0)`, () => {
+        this.line(`pts[${i}] = (${pp}) / ${v} * ${num(ind.weight)}; app[${i}] = ${this.appOf(kids)};${inPool ? '' : ` aw += ${num(effW)};`}`);
+      });
+      this.block('else', () => {
+        this.line(`pts[${i}] = 0; app[${i}] = 0;${inPool ? '' : ' na = true;'}`);
+      });
+      return;
+    }
+    const childFactor = agg === 'relative' ? (factor * ind.weight) / ind.scale! : factor;
+    for (const c of kids) this.indicator(c, childFactor, inPool);
+    const sum = kids.map((c) => `pts[${c}]`).join(' + ');
+    this.line(`pts[${i}] = ${agg === 'relative' ? `(${sum}) * ${num(ind.weight / ind.scale!)}` : sum};`);
+    this.line(`app[${i}] = ${this.appOf(kids)};`);
+  }
+
+  /** 1 if any child applies; 2 if none does but one scores full marks as not applicable; else 0. */
+  appOf(kids: readonly number[]): string {
+    if (kids.length === 0) return '0';
+    const any = kids.map((c) => `app[${c}] === 1`).join(' || ');
+    const some = kids.map((c) => `app[${c}]`).join(' || ');
+    return `(${any}) ? 1 : (${some}) ? 2 : 0`;
+  }
+
+  /** Weight moved here from indicators that do not apply (`na when … to 这里`). */
+  scaleTransfers(i: number): void {
+    const p = this.program;
+    p.indicators.forEach((src, s) => {
+      if (src.naMode !== 'transfer' || !src.naTargets?.includes(i)) return;
+      const share = src.naTargets.reduce((sum, t) => sum + p.indicators[t]!.weight, 0);
+      this.line(`if (T${s}) pts[${i}] *= ${num(1 + src.weight / share)};`);
+    });
+  }
+
+  /** An indicator that does not apply, with its whole subtree, by its convention. */
+  notApplicable(i: number, effW: number, inPool: boolean): void {
     const ind = this.program.indicators[i]!;
     const all = [i];
     for (let k = 0; k < all.length; k++) all.push(...this.program.indicators[all[k]!]!.children);
     for (const k of all) this.line(`pts[${k}] = 0; app[${k}] = 0;`);
-    this.line(`na = true;`);
+    if (ind.naMode === 'full') {
+      // 不适用按满分: full points, and the weight stays in the denominator
+      this.line(`pts[${i}] = ${num(ind.weight)}; app[${i}] = 2;${inPool ? '' : ` aw += ${num(effW)};`}`);
+    } else if (ind.naMode === 'transfer') {
+      // the weight moves to the named indicators, so it stays in the denominator
+      if (!inPool) this.line(`aw += ${num(effW)};`);
+    } else if (!inPool) this.line('na = true;');
     if (this.options.explain) this.line(`N[${i}] = 1;`);
-    void ind;
+  }
+
+  /** `na when … to …` flags, computed first: the indicators receiving the weight may come earlier. */
+  transferFlags(): void {
+    const p = this.program;
+    p.indicators.forEach((ind, i) => {
+      if (ind.naMode !== 'transfer' || !ind.na) return;
+      const ancestors: string[] = [];
+      for (let a = ind.parent; a >= 0; a = p.indicators[a]!.parent) {
+        const anc = p.indicators[a]!;
+        if (anc.na) ancestors.unshift(this.expr(anc.na, null));
+      }
+      const own = this.expr(ind.na, null);
+      this.line(`const T${i} = ${ancestors.length ? `!(${ancestors.join(' || ')}) && ` : ''}${own};`);
+    });
   }
 
   program_(): string {
     const p = this.program;
     const X = this.options.explain;
-    const params = X ? 'u, pts, app, out, al, X, C, N' : 'u, pts, app, out, al';
+    const params = X ? 'u, pts, app, out, al, X, C, N, E' : 'u, pts, app, out, al';
     this.indent = 0;
     this.line(`'use strict';`);
     this.block(`function div(a, b, d)`, () => this.line('if (b === 0) throw rt.divisionByZero(d);\n    return a / b;'));
     this.block(`return function score(${params})`, () => {
       p.inputs.forEach((inp, k) => this.line(`const i${k} = u[${this.lit(inp.name)}];`));
       p.lets.forEach((_, k) => this.line(`let l${k} = 0, c${k} = false;`));
-      this.line('let p = 0, raw = 0, aw = 0, na = false;');
-      p.indicators.forEach((ind, k) => {
-        if (ind.parent === -1) this.indicator(k);
-      });
-      this.line(`if (aw === 0) throw rt.noApplicable();`);
-      // with every leaf applicable the weights already add up to the total; otherwise rescale
-      this.line(`const total = rt.roundHalfUp(na ? raw / aw * ${num(p.total)} : raw, ${p.round});`);
-      this.line('out[0] = total;');
-      const grades = p.grades;
-      if (grades.length > 0) {
-        const chain = grades
-          .map((g, k) => (g.op === null ? `${k}` : `total ${g.op} ${num(g.threshold!)} ? ${k} : `))
-          .join('');
-        this.line(`out[1] = ${grades[grades.length - 1]!.op === null ? chain : `${chain}-1`};`);
-      } else this.line('out[1] = -1;');
+      this.line('let p = 0, aw = 0, na = false;');
+      this.transferFlags();
+      const roots = p.indicators.map((ind, k) => ({ ind, k })).filter(({ ind }) => ind.parent === -1);
+      for (const { k } of roots) this.indicator(k, 1, false);
+      if (roots.length === 0) {
+        this.line('out[0] = NaN; out[1] = -1;');
+      } else {
+        this.line(`if (aw === 0) throw rt.noApplicable();`);
+        this.line(`const raw = ${roots.map(({ k }) => `pts[${k}]`).join(' + ')};`);
+        // with every leaf applicable the weights already add up to the total; otherwise rescale
+        this.line(`let t = na ? raw / aw * ${num(p.total)} : raw;`);
+        this.totalRules();
+        this.line(`const total = rt.roundHalfUp(t, ${p.round});`);
+        this.line('out[0] = total;');
+        const grades = p.grades;
+        if (grades.length > 0) {
+          const chain = grades.map((g, k) => (g.op === null ? `${k}` : `total ${g.op} ${num(g.threshold!)} ? ${k} : `)).join('');
+          this.line(`out[1] = ${grades[grades.length - 1]!.op === null ? chain : `${chain}-1`};`);
+        } else this.line('out[1] = -1;');
+      }
       p.alerts.forEach((a, k) => this.line(`al[${k}] = ${this.expr(a.when, null)} ? 1 : 0;`));
-      this.line('return total;');
+      this.monitoring();
+      this.line('return out[0];');
     }, '};');
     return this.text();
   }
+
+  /** Bonuses and penalties in order, never below 0, then caps; flags in `al` after the alerts. */
+  totalRules(): void {
+    const p = this.program;
+    const rules = p.totalRules ?? [];
+    const base = p.alerts.length;
+    rules.forEach((r, k) => {
+      if (r.kind === 'cap') return;
+      this.line(`if (${this.expr(r.condition, null)}) { t ${r.kind === 'bonus' ? '+' : '-'}= ${this.expr(r.amount, null)}; al[${base + k}] = 1; } else al[${base + k}] = 0;`);
+    });
+    if (rules.some((r) => r.kind === 'penalty')) this.line('if (t < 0) t = 0;');
+    rules.forEach((r, k) => {
+      if (r.kind !== 'cap') return;
+      const c = this.fresh('cap');
+      this.line(`const ${c} = ${this.expr(r.amount, null)};`);
+      this.line(`if (${this.expr(r.condition, null)} && t > ${c}) { t = ${c}; al[${base + k}] = 1; } else al[${base + k}] = 0;`);
+    });
+  }
+
+  /** The light (out[2], subject in out[5]) and the floor broken (out[3]; figure, minimum, month in out[6..8]). */
+  monitoring(): void {
+    const p = this.program;
+    const light = p.lights?.[0];
+    if (light) {
+      const v = this.fresh('s');
+      this.line(`{ const ${v} = ${this.expr(light.subject, null)}; out[5] = ${v};`);
+      const chain = light.bands.map((b, k) => (b.band.op === null && !b.band.interval ? `${k}` : `(${this.bandTest(b.band, v, null)}) ? ${k} : `)).join('');
+      this.line(`  out[2] = ${light.bands.some((b) => b.band.op === null && !b.band.interval) ? chain : `${chain}-1`}; }`);
+    } else this.line('out[2] = -1;');
+    const floor = p.floors?.[0];
+    if (floor) {
+      const m = this.fresh('m');
+      const v = this.fresh('s');
+      this.line(`{ const ${m} = ${this.expr(floor.month, null)}; let k = -1;`);
+      floor.steps.forEach((st, k) => this.line(`  if (${m} >= ${num(st.from)}) k = ${k};`));
+      this.line('  out[3] = -1;');
+      const mins = floor.steps.map((st) => this.expr(st.minimum, null));
+      this.line(`  if (k >= 0) { const ${v} = ${this.expr(floor.subject, null)}; const min = [${mins.join(', ')}][k]; out[6] = ${v}; out[7] = min; out[8] = ${m}; if (${v} < min - 1e-9 * Math.max(1, Math.abs(min))) out[3] = k; } }`);
+    } else this.line('out[3] = -1;');
+  }
+}
+
+function awardOf(a: IrBandAward, w: number): number {
+  return a.kind === 'full' ? w : a.kind === 'share' ? a.value * w : a.value;
 }
 
 /** The body of `new Function('rt', body)`, which returns the scoring function. */
