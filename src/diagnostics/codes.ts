@@ -12,7 +12,12 @@ export const CODES = {
   // syntax
   'syntax-invalid-character': { severity: 'error', zh: '无法识别的字符', en: 'a character the language does not use' },
   'syntax-unexpected-token': { severity: 'error', zh: '语法错误：此处不应出现该内容', en: 'a token where the grammar expects another' },
-  'syntax-bad-number': { severity: 'error', zh: '数字写法有误', en: 'a malformed number' },
+  // limits (src/limits.ts): past one, a clear error instead of a crash or a hang
+  'limit-file-size': { severity: 'error', zh: '规则集文件超过大小上限', en: 'a ruleset larger than the size limit' },
+  'limit-line-length': { severity: 'error', zh: '一行超过长度上限', en: 'a source line longer than the limit' },
+  'limit-nesting': { severity: 'error', zh: '括号、指标或表达式嵌套超过层数上限', en: 'brackets, indicators or expressions nested beyond the limit' },
+  'limit-syntax-errors': { severity: 'error', zh: '语法错误过多，已停止分析', en: 'so many syntax errors that parsing stopped' },
+  'limit-indicators': { severity: 'error', zh: '指标个数超过上限', en: 'more indicators than the limit' },
   // names
   'name-unknown': { severity: 'error', zh: '未定义的名称', en: 'a name that is not declared' },
   'name-duplicate': { severity: 'error', zh: '名称重复定义', en: 'a name declared twice' },
