@@ -12,6 +12,7 @@ export const CODES = {
   // syntax
   'syntax-invalid-character': { severity: 'error', zh: '无法识别的字符', en: 'a character the language does not use' },
   'syntax-unexpected-token': { severity: 'error', zh: '语法错误：此处不应出现该内容', en: 'a token where the grammar expects another' },
+  'syntax-bad-number': { severity: 'error', zh: '数字写法有误', en: 'a malformed number' },
   // limits (src/limits.ts): past one, a clear error instead of a crash or a hang
   'limit-file-size': { severity: 'error', zh: '规则集文件超过大小上限', en: 'a ruleset larger than the size limit' },
   'limit-line-length': { severity: 'error', zh: '一行超过长度上限', en: 'a source line longer than the limit' },
