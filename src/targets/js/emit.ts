@@ -88,7 +88,7 @@ class Emitter {
       case 'input':
         return `i${e.i}`;
       case 'let':
-        return `(c${e.i} ? l${e.i} : (l${e.i} = ${this.expr(this.program.lets[e.i]!.expr, null)}, c${e.i} = true, l${e.i}))`;
+        return `L${e.i}()`;
       case 'neg':
         return `(-${this.expr(e.a, weight)})`;
       case 'not':
@@ -386,6 +386,9 @@ class Emitter {
     this.block(`return function score(${params})`, () => {
       p.inputs.forEach((inp, k) => this.line(`const i${k} = u[${this.lit(inp.name)}];`));
       p.lets.forEach((_, k) => this.line(`let l${k} = 0, c${k} = false;`));
+      // each let once, as a function computed on first use: inlined at every use, a let built from
+      // lets would make the code grow exponentially with the length of the chain
+      p.lets.forEach((l, k) => this.line(`function L${k}() { if (!c${k}) { l${k} = ${this.expr(l.expr, null)}; c${k} = true; } return l${k}; }`));
       this.line('let p = 0, aw = 0, na = false;');
       this.transferFlags();
       const roots = p.indicators.map((ind, k) => ({ ind, k })).filter(({ ind }) => ind.parent === -1);
