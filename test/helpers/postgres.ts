@@ -14,9 +14,9 @@ export interface PgServer {
   stop(): Promise<void>;
 }
 
-/** The newest installed server's bin folder, or undefined. */
+/** The newest installed server's bin folder, or undefined. JIXIAO_PG_ROOT points elsewhere (to test the absent case). */
 export function findPgBin(): string | undefined {
-  const root = '/usr/lib/postgresql';
+  const root = process.env['JIXIAO_PG_ROOT'] ?? '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)
     .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
@@ -39,7 +39,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
  * fail with this reason; elsewhere they skip and print it.
  */
 export function pgUnavailable(): string | undefined {
-  if (!findPgBin()) return 'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (Debian package `postgresql`)';
+  if (!findPgBin()) return `PostgreSQL server binaries not found under ${process.env['JIXIAO_PG_ROOT'] ?? '/usr/lib/postgresql'}/*/bin (Debian package \`postgresql\`)`;
   if (userInfo().uid === 0 && !postgresUser()) return 'no `postgres` OS user to run the server as (Debian package `postgresql` creates it)';
   return undefined;
 }

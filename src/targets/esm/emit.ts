@@ -62,7 +62,9 @@ const score = (function (rt) {
 ${scorer}
 })(rt);
 `;
-  return { js, dts: emitDts(program) };
+  // Defence in depth for inline <script>: `</` and `<!` can only stand in a literal or a comment
+  // of the generated code, never in its operators, so escaping them everywhere is safe.
+  return { js: js.replace(/<(?=[/!])/g, '\\u003c'), dts: emitDts(program) };
 }
 
 function tsType(t: ValueType): string {

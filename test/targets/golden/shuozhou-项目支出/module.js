@@ -1314,6 +1314,12 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   let l3 = 0, c3 = false;
   let l4 = 0, c4 = false;
   let l5 = 0, c5 = false;
+  function L0() { if (!c0) { l0 = div(i7, i6, 0); c0 = true; } return l0; }
+  function L1() { if (!c1) { l1 = div(i8, i7, 1); c1 = true; } return l1; }
+  function L2() { if (!c2) { l2 = div(i11, i10, 2); c2 = true; } return l2; }
+  function L3() { if (!c3) { l3 = div(i17, i16, 3); c3 = true; } return l3; }
+  function L4() { if (!c4) { l4 = div(i18, i17, 4); c4 = true; } return l4; }
+  function L5() { if (!c5) { l5 = div((i20 - i21), i20, 5); c5 = true; } return l5; }
   let p = 0, aw = 0, na = false;
   // 1 决策
   // 1.1 决策/项目立项
@@ -1371,14 +1377,14 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 2.1 过程/资金管理
   // 2.1.1 过程/资金管理/资金到位率
   {
-    const a3 = (c0 ? l0 : (l0 = div(i7, i6, 0), c0 = true, l0)), t4 = 1;
+    const a3 = L0(), t4 = 1;
     p = t4 > 0 ? (a3 >= t4 ? 3 : a3 <= 0 ? 0 : 3 * (a3 / t4)) : (a3 >= t4 ? 3 : 0);
     X[12] = [a3, t4];
     pts[12] = p; app[12] = 1; aw += 3;
   }
   // 2.1.2 过程/资金管理/预算执行率
   {
-    const a5 = (c1 ? l1 : (l1 = div(i8, i7, 1), c1 = true, l1)), t6 = 1;
+    const a5 = L1(), t6 = 1;
     p = t6 > 0 ? (a5 >= t6 ? 3 : a5 <= 0 ? 0 : 3 * (a5 / t6)) : (a5 >= t6 ? 3 : 0);
     X[13] = [a5, t6];
     pts[13] = p; app[13] = 1; aw += 3;
@@ -1399,7 +1405,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   }
   else {
     {
-      const a10 = (c2 ? l2 : (l2 = div(i11, i10, 2), c2 = true, l2)), t11 = 1;
+      const a10 = L2(), t11 = 1;
       p = t11 > 0 ? (a10 >= t11 ? 5 : a10 <= 0 ? 0 : 5 * (a10 / t11)) : (a10 >= t11 ? 5 : 0);
       X[15] = [a10, t11];
       pts[15] = p; app[15] = 1; aw += 5;
@@ -1430,7 +1436,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.1 产出/产出数量
   // 3.1.1 产出/产出数量/实际完成率
   {
-    const a15 = (c3 ? l3 : (l3 = div(i17, i16, 3), c3 = true, l3)), t16 = 1;
+    const a15 = L3(), t16 = 1;
     p = t16 > 0 ? (a15 >= t16 ? 12 : a15 <= 0 ? 0 : 12 * (a15 / t16)) : (a15 >= t16 ? 12 : 0);
     X[21] = [a15, t16];
     pts[21] = p; app[21] = 1; aw += 12;
@@ -1440,7 +1446,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.2 产出/产出质量
   // 3.2.1 产出/产出质量/质量达标率
   {
-    const s17 = (c4 ? l4 : (l4 = div(i18, i17, 4), c4 = true, l4));
+    const s17 = L4();
     if (s17 >= 0.999999999) { p = 10; X[23] = [s17, 0]; }
     else if (s17 >= 0.949999999) { p = 9; X[23] = [s17, 1]; }
     else if (s17 >= 0.899999999) { p = 8; X[23] = [s17, 2]; }
@@ -1462,7 +1468,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.4 产出/产出成本
   // 3.4.1 产出/产出成本/成本节约率
   {
-    const s18 = (c5 ? l5 : (l5 = div((i20 - i21), i20, 5), c5 = true, l5));
+    const s18 = L5();
     if (s18 >= -1e-9) { p = 10; X[27] = [s18, 0]; }
     else if (s18 >= -0.050000001) { p = 7; X[27] = [s18, 1]; }
     else if (s18 >= -0.100000001) { p = 4; X[27] = [s18, 2]; }
@@ -1499,7 +1505,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   const total = rt.roundHalfUp(t, 2);
   out[0] = total;
   out[1] = total >= 90 ? 0 : total >= 80 ? 1 : total >= 60 ? 2 : 3;
-  al[0] = ((i10 > 1e-9) && ((c2 ? l2 : (l2 = div(i11, i10, 2), c2 = true, l2)) < 0.599999999)) ? 1 : 0;
+  al[0] = ((i10 > 1e-9) && (L2() < 0.599999999)) ? 1 : 0;
   out[2] = -1;
   out[3] = -1;
   return out[0];
