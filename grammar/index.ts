@@ -30,7 +30,7 @@ function errorSpan(text: string, e: IRecognitionException): Span {
   if (prev && !Number.isNaN(prev.startOffset) && prev.endOffset !== undefined) {
     return pointSpan(text, prev.endOffset + 1, prev.endLine ?? 1, (prev.endColumn ?? 0) + 1, 0);
   }
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n?|\n/); // as the lexer counts lines
   return pointSpan(text, text.length, lines.length, (lines[lines.length - 1]?.length ?? 0) + 1, 0);
 }
 
