@@ -16,6 +16,15 @@ function slack(v: number): number {
   return 1e-9 * Math.max(1, Math.abs(v));
 }
 
+/** SQL text repeats some operands (a rounded value, the right side of a comparison): nesting them grows
+ * the text geometrically, so past this size an expression is refused instead of built. */
+const MAX_EXPRESSION = 1_000_000;
+
+function bounded(sql: string): string {
+  if (sql.length > MAX_EXPRESSION) throw new SqlEmitError(`an expression of the ruleset nests too deep for SQL text (over ${MAX_EXPRESSION} characters); simplify nested round() or comparisons`);
+  return sql;
+}
+
 export function coalesce(parts: readonly (string | null)[]): string | null {
   const real = parts.filter((p): p is string => p !== null);
   return real.length === 0 ? null : real.length === 1 ? real[0]! : `COALESCE(${real.join(', ')})`;
@@ -113,6 +122,10 @@ export class SqlExpr {
 
   /** The value of `e`; `w` is what `full` stands for (null outside a score). */
   value(e: IrExpr, w: number | null): string {
+    return bounded(this.valueOf(e, w));
+  }
+
+  private valueOf(e: IrExpr, w: number | null): string {
     switch (e.k) {
       case 'num':
         return this.num(e.v);
@@ -163,6 +176,11 @@ export class SqlExpr {
 
   /** The id of the first per-unit error evaluating `e` raises, or null when it cannot raise one. */
   error(e: IrExpr, w: number | null): string | null {
+    const sql = this.errorOf(e, w);
+    return sql === null ? null : bounded(sql);
+  }
+
+  private errorOf(e: IrExpr, w: number | null): string | null {
     switch (e.k) {
       case 'let':
         return this.letFails[e.i] ? `le${e.i}` : null;
