@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, emitIr, interpret, IR_SCHEMA, IR_SCHEMA_ID, readIr, type IrProgram } from '../../src/index.js';
+import { compile, emitEsm, emitIr, emitSql, interpret, IR_SCHEMA, IR_SCHEMA_ID, readIr, UnsupportedIrError, type IrProgram } from '../../src/index.js';
 import { newAjv } from '../../src/targets/ir/read.js';
 import { FIXTURE, FIXTURE_CSV, jixiao } from './cli-run.js';
 
@@ -91,6 +91,17 @@ describe('the IR interpreter', () => {
 
   it('reports a manual score above its weight as the unit error', () => {
     expect(interpret(ir, { ...base, 专家评分: 25 }).error).toMatchObject({ code: 'eval-manual-out-of-range', indicator: '决策/评审' });
+  });
+});
+
+describe('a program beyond IR v1 (a newer language feature)', () => {
+  it('is refused by the interpreter, the module and SQL, naming the place and the field', () => {
+    const newer = { ...program, indicators: program.indicators.map((ind, i) => (i === 2 ? { ...ind, less: { k: 'num', v: 1 } } : ind)) } as IrProgram;
+    const unit = { 预算: 100, 支出: 96, 满意度: 0.92, 问题数: 0, 专家评分: 18, 制度健全: true, 公开: '按时' };
+    for (const run of [() => interpret(newer, unit), () => emitEsm(newer), () => emitSql(newer, { dialect: 'postgres' })]) {
+      expect(run).toThrow(UnsupportedIrError);
+      expect(run).toThrow('/indicators/2 has `less`');
+    }
   });
 });
 
