@@ -32,7 +32,7 @@ const src = `ruleset 示例 {
 
 const ev = evaluatorOf(src);
 const base: UnitValues = { 年初预算: 100, 实际支出: 92.5, 满意度: 0.86, 问题数: 3, 制度健全: true, 专家评分: 4.4, 结余: 120000 };
-const explain = (u: Partial<Record<string, number | boolean>>, path: string) => ev.evaluate({ ...base, ...u }).indicators[path]!.explain;
+const explain = (u: Record<string, number | boolean>, path: string) => ev.evaluate({ ...base, ...u }).indicators[path]!.explain;
 
 describe('bands', () => {
   it('names the value, the band and the share: 预算执行率 92.5% ≥ 90%，得 80% × 8 = 6.40 分', () => {
