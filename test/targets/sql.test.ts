@@ -50,7 +50,7 @@ describePostgres('PostgreSQL reads back every literal exactly', (server) => {
       await client.query(`SET standard_conforming_strings = ${scs}`);
       for (const s of STRINGS) {
         const r = await client.query({ text: `SELECT ${postgres.string(s)} AS v`, rowMode: 'array' });
-        expect(r.rows[0][0], JSON.stringify(s)).toBe(s);
+        expect(r.rows[0]![0], JSON.stringify(s)).toBe(s);
         if (s === '') continue;
         const c = await client.query(`SELECT 1 AS ${postgres.ident(s)}`);
         expect(c.fields.map((f) => f.name), JSON.stringify(s)).toEqual([s]);
