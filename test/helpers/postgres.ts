@@ -72,11 +72,20 @@ export async function startPostgres(): Promise<PgServer> {
   if (owner) chownSync(dir, owner.uid, owner.gid);
   chmodSync(dir, 0o700);
   const data = join(dir, 'data');
-  const port = await freePort();
+  let port = 0;
   try {
     run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-    run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+    // another test file may take the free port between our probe and the server's bind: try again
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     const err = e as { stderr?: Buffer; message: string };
