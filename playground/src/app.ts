@@ -24,8 +24,8 @@ export function shippedState(id: string): SlotState | undefined {
   return s ? { source: s.source, sheet: sheetFromCells(parseCsv(s.csv)) } : undefined;
 }
 
-/** Latency of each change to rendered results, read by the benchmark (never asserted). */
-export const latencies: number[] = [];
+/** When each change happened and when its results were on screen (read by the latency benchmark). */
+export const latencies: { changedAt: number; shownAt: number }[] = [];
 
 export class App {
   state: AppState;
@@ -118,7 +118,7 @@ export class App {
       return;
     }
     this.emit('result');
-    latencies.push(performance.now() - changedAt);
+    latencies.push({ changedAt, shownAt: performance.now() });
     if (latencies.length > 1000) latencies.splice(0, latencies.length - 1000);
   }
 

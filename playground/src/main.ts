@@ -89,7 +89,18 @@ function boot(): void {
   app.check();
   // Exposed for the end-to-end tests and the latency benchmark.
   Object.assign(window, { jixiaoPlayground: { app, latencies, page } });
-  window.setTimeout(() => void loadEditor(page), 0);
+  // The editor (several megabytes) loads once the first results are on screen, so the page is
+  // usable first; the text is shown read-only until then.
+  let editorRequested = false;
+  const requestEditor = (): void => {
+    if (editorRequested) return;
+    editorRequested = true;
+    void loadEditor(page);
+  };
+  app.on((_, why) => {
+    if (why === 'result') window.setTimeout(requestEditor, 0);
+  });
+  window.setTimeout(requestEditor, 3000);
   // A share link pasted into the address bar of an open page: open it as a fresh load would.
   window.addEventListener('hashchange', () => {
     if (location.hash.startsWith('#share=')) location.reload();

@@ -1,7 +1,8 @@
 // Keeping work: every ruleset's text and data autosaved in localStorage under its own slot, an
 // archive of versions that were replaced (by a reset, a restore or a share link), and share links
 // that carry a ruleset and its data in the URL, compressed with lz-string.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works in Vite and in plain Node alike.
+import LZString from 'lz-string';
 import type { Sheet } from './worker/protocol.js';
 
 const PREFIX = 'jixiao.playground.v1.';
@@ -86,7 +87,7 @@ interface SharePayload extends SlotState {
 
 export function shareHash(from: string, state: SlotState): string {
   const payload: SharePayload = { v: 1, from, source: state.source, sheet: state.sheet };
-  return `#share=${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+  return `#share=${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
 export type ShareRead = { kind: 'none' } | { kind: 'broken' } | { kind: 'ok'; from: string; state: SlotState };
@@ -97,7 +98,7 @@ export function readShareHash(hash: string): ShareRead {
   if (!m) return { kind: 'none' };
   let payload: unknown;
   try {
-    const text = decompressFromEncodedURIComponent(m[1]!);
+    const text = LZString.decompressFromEncodedURIComponent(m[1]!);
     payload = text ? JSON.parse(text) : undefined;
   } catch {
     return { kind: 'broken' };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, collectErrors, hasChromium, launchBrowser, REPO, serveStatic, SITE, type Browser, type StaticServer } from './browser.js';
 import { encodeGbk, unitsXlsx } from './files.js';
 import { leafWeight, gradeChangingEdit, scoreRow, testCounts } from './oracle.js';
-import { cursor, cursorAt, editCell, markers, openPlayground, pickRuleset, retype, selectedTotal, settle, source } from './page.js';
+import { cell, cursor, cursorAt, editCell, markers, openPlayground, pickRuleset, retype, selectedTotal, settle, source } from './page.js';
 
 const SHOTS = join(REPO, 'test-output');
 const RUN = hasChromium();
@@ -158,11 +158,11 @@ describe.skipIf(!RUN)('playground in Chromium', () => {
     await page.waitForSelector('[data-testid=dialog][open]');
     expect(await page.textContent('#dialog-text')).toContain('重置');
     await page.click('#dialog-cancel');
-    expect(await page.inputValue('tr[data-row="0"] td[data-col="满意度"] input')).toBe('50%');
+    expect(await cell(page, 0, '满意度').textContent()).toBe('50%');
     await page.click('#reset');
     await page.click('#dialog-ok');
     await settle(page);
-    expect(await page.inputValue('tr[data-row="0"] td[data-col="满意度"] input')).toBe('90%');
+    expect(await cell(page, 0, '满意度').textContent()).toBe('90%');
     expect(await source(page)).toBe(shipped);
 
     // The link opens into its own slot with the shared data.
@@ -194,7 +194,7 @@ describe.skipIf(!RUN)('playground in Chromium', () => {
     await page.waitForSelector('[data-testid=dialog][open]');
     await page.click('#dialog-ok');
     await settle(page);
-    expect(await page.inputValue('tr[data-row="0"] td[data-col="满意度"] input')).toBe('50%');
+    expect(await cell(page, 0, '满意度').textContent()).toBe('50%');
     expect(errors).toEqual([]);
     await page.close();
   });

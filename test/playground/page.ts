@@ -1,7 +1,7 @@
 // Driving the playground page in the browser: open it, pick a ruleset, type in the editor and the
 // table, and read back what a person would see. Reading state goes through `window.jixiaoPlayground`,
 // which the page exposes for these tests and the latency benchmark.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export interface Marker {
   code: string;
@@ -15,7 +15,7 @@ interface Exposed {
     settled: boolean;
     state: { slot: string; source: string; sheet: { columns: string[]; rows: string[][] }; result: { problems: { code: string }[] } | null };
   };
-  latencies: number[];
+  latencies: { changedAt: number; shownAt: number }[];
   page: {
     editor: {
       editor: {
@@ -99,16 +99,21 @@ export async function selectedTotal(page: Page): Promise<{ total: string; grade:
   return { total: total.trim(), grade: grade.trim() };
 }
 
-/** Types into a table cell (a text field, or picks from a 是/否 or enum list). */
+export function cell(page: Page, row: number, column: string): Locator {
+  return page.locator(`tr[data-row="${row}"] td[data-col="${column}"]`);
+}
+
+/** Clicks a table cell and types into it (or picks from its 是/否 or enum list), then leaves it. */
 export async function editCell(page: Page, row: number, column: string, value: string): Promise<void> {
-  const cell = page.locator(`tr[data-row="${row}"] td[data-col="${column}"]`);
-  const select = cell.locator('select');
+  const td = cell(page, row, column);
+  await td.click();
+  const select = td.locator('select');
   if ((await select.count()) > 0) await select.selectOption(value);
   else {
-    const input = cell.locator('input');
-    await input.click();
+    const input = td.locator('input');
     await input.press('ControlOrMeta+a');
     await input.pressSequentially(value);
   }
+  await page.keyboard.press('Enter');
   await settle(page);
 }

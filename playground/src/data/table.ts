@@ -2,7 +2,7 @@
 // text, row actions, and each row's total and grade. It is rebuilt only when rows or columns
 // change, so typing in a cell never loses focus; results only restyle it.
 import type { App } from '../app.js';
-import { t } from '../i18n.js';
+import { pick, t } from '../i18n.js';
 import { h, pts } from '../ui.js';
 import type { InputColumn } from '../worker/protocol.js';
 import { deleteRow, displayColumns, duplicateRow, setCell } from './sheet.js';
@@ -27,7 +27,19 @@ function typeHint(input: InputColumn | null): string {
   }
 }
 
-function cellEditor(app: App, row: number, column: string, value: string, input: InputColumn | null): HTMLElement {
+/** How a cell reads when it is not being edited. */
+function cellText(value: string, input: InputColumn | null): string {
+  if (input?.kind === 'bool') return value === '是' || value === 'true' ? t('yes') : value === '否' || value === 'false' ? t('no') : value;
+  return value;
+}
+
+function cellDisplay(value: string, input: InputColumn | null): Node[] {
+  const text = h('span.v', {}, cellText(value, input));
+  return input?.kind === 'money' ? [text, h('span.unit', {}, input.unit ?? '')] : [text];
+}
+
+/** The field that edits one cell, made only while that cell is being edited (a wide table stays light). */
+function cellEditor(app: App, row: number, column: string, value: string, input: InputColumn | null): HTMLInputElement | HTMLSelectElement {
   const label = `${column} ${row + 1}`;
   const commit = (ev: Event, text: string): void => {
     app.setSheet(setCell(app.state.sheet, row, column, text), ev.timeStamp || performance.now());
@@ -35,27 +47,25 @@ function cellEditor(app: App, row: number, column: string, value: string, input:
   if (input && (input.kind === 'bool' || input.kind === 'enum')) {
     const choices = input.kind === 'bool' ? ['是', '否'] : input.members;
     const options = ['', ...choices, ...(value && !choices.includes(value) ? [value] : [])];
-    const sel: HTMLSelectElement = h('select', { 'aria-label': label, 'data-col': column, onchange: (ev) => commit(ev, sel.value) },
-      options.map((o) => h('option', { value: o }, o === '是' ? t('yes') : o === '否' ? t('no') : o)));
+    const sel: HTMLSelectElement = h('select', { 'aria-label': label, onchange: (ev) => commit(ev, sel.value) },
+      options.map((o) => h('option', { value: o }, cellText(o, input))));
     sel.value = value;
     return sel;
   }
-  const numeric = input !== null && input.kind !== 'enum';
   const field: HTMLInputElement = h('input', {
     type: 'text',
     value,
     'aria-label': label,
-    'data-col': column,
-    inputmode: numeric ? 'decimal' : 'text',
+    inputmode: input !== null && input.kind !== 'enum' ? 'decimal' : 'text',
     placeholder: input?.kind === 'percent' ? '86%' : '',
     oninput: (ev) => commit(ev, field.value),
   });
-  if (input?.kind === 'money') return h('span.money', {}, field, h('span.unit', {}, input.unit ?? ''));
   return field;
 }
 
 export class UnitTable {
   private signature = '';
+  private columns = new Map<string, InputColumn | null>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -64,6 +74,18 @@ export class UnitTable {
     app.on((_, why) => {
       if (why === 'load' || why === 'sheet' || why === 'result') this.sync(why === 'load');
       if (why === 'select') this.decorate();
+    });
+    // One listener for all cells: clicking a cell, or typing on a focused one, starts editing it.
+    root.addEventListener('click', (ev) => {
+      const td = (ev.target as HTMLElement).closest<HTMLTableCellElement>('td.cell');
+      if (td) this.edit(td);
+    });
+    root.addEventListener('keydown', (ev) => {
+      const td = ev.target as HTMLElement;
+      if (td.matches('td.cell') && (ev.key === 'Enter' || ev.key === 'F2' || ev.key.length === 1)) {
+        this.edit(td as HTMLTableCellElement);
+        if (ev.key === 'Enter' || ev.key === 'F2') ev.preventDefault();
+      }
     });
   }
 
@@ -101,11 +123,32 @@ export class UnitTable {
           h('button.icon', { type: 'button', title: t('duplicateRow'), 'aria-label': t('duplicateRow'), onclick: (ev) => { ev.stopPropagation(); this.app.setSheet(duplicateRow(this.app.state.sheet, r)); } }, '⧉'),
           h('button.icon', { type: 'button', title: t('deleteRow'), 'aria-label': t('deleteRow'), onclick: (ev) => { ev.stopPropagation(); this.app.setSheet(deleteRow(this.app.state.sheet, r)); } }, '✕'),
         ),
-        cols.map((c) => h('td', { 'data-col': c.name }, cellEditor(this.app, r, c.name, cells[sheet.columns.indexOf(c.name)] ?? '', c.input))),
+        cols.map((c) => h('td.cell', { 'data-col': c.name, 'data-kind': c.input?.kind ?? 'text', tabindex: 0 }, cellDisplay(cells[sheet.columns.indexOf(c.name)] ?? '', c.input))),
         h('td.result', { 'data-testid': `row-result-${r}` }),
       ),
     );
+    this.columns = new Map(cols.map((c) => [c.name, c.input]));
     this.root.replaceChildren(h('table.units', {}, h('thead', {}, head), h('tbody', {}, body)));
+  }
+
+  /** Turns a cell into its editor; on leaving, the cell shows the (possibly new) value again. */
+  private edit(td: HTMLTableCellElement): void {
+    if (td.querySelector('input, select')) return;
+    const row = Number(td.parentElement?.dataset.row);
+    const column = td.dataset.col ?? '';
+    const input = this.columns.get(column) ?? null;
+    const current = (): string => this.app.state.sheet.rows[row]?.[this.app.state.sheet.columns.indexOf(column)] ?? '';
+    const editor = cellEditor(this.app, row, column, current(), input);
+    const close = (): void => {
+      if (td.isConnected) td.replaceChildren(...cellDisplay(current(), input));
+    };
+    editor.addEventListener('blur', close);
+    editor.addEventListener('keydown', (ev) => {
+      if ((ev as KeyboardEvent).key === 'Enter' || (ev as KeyboardEvent).key === 'Escape') td.focus();
+    });
+    td.replaceChildren(editor, ...(input?.kind === 'money' ? [h('span.unit', {}, input.unit ?? '')] : []));
+    editor.focus();
+    if (editor instanceof HTMLInputElement) editor.setSelectionRange(editor.value.length, editor.value.length);
   }
 
   /** Marks the selected row, bad cells, and each row's total and grade. */
@@ -113,18 +156,28 @@ export class UnitTable {
     const { selected, result } = this.app.state;
     const units = result?.units ?? [];
     this.root.querySelectorAll<HTMLTableRowElement>('tbody tr').forEach((tr, r) => {
-      tr.classList.toggle('selected', r === selected);
+      // Only what changed is written: an untouched row of a wide table costs no layout.
+      if (tr.classList.contains('selected') !== (r === selected)) tr.classList.toggle('selected', r === selected);
       const unit = units[r];
       const bad = new Set(unit?.badFields ?? []);
-      tr.querySelectorAll<HTMLTableCellElement>('td[data-col]').forEach((td) => {
-        const isBad = bad.has(td.dataset.col ?? '');
-        td.classList.toggle('bad', isBad);
-        td.title = isBad && unit?.error ? unit.error.zh : '';
-      });
+      const marked = tr.dataset.bad ?? '';
+      const marking = [...bad].join('\u0000');
+      if (marked !== marking || marking !== '') {
+        tr.dataset.bad = marking;
+        tr.querySelectorAll<HTMLTableCellElement>('td[data-col]').forEach((td) => {
+          const isBad = bad.has(td.dataset.col ?? '');
+          if (td.classList.contains('bad') !== isBad) td.classList.toggle('bad', isBad);
+          const title = isBad && unit?.error ? pick(unit.error) : '';
+          if (td.title !== title) td.title = title;
+        });
+      }
       const cell = tr.querySelector<HTMLElement>('td.result');
       if (!cell) return;
+      const shown = !unit ? '' : unit.error ? `E${pick(unit.error)}` : `${pts(unit.total ?? 0)}${unit.grade ?? ''}`;
+      if (cell.dataset.shown === shown) return;
+      cell.dataset.shown = shown;
       if (!unit) cell.replaceChildren();
-      else if (unit.error) cell.replaceChildren(h('span.err', { title: unit.error.zh }, t('unitError')));
+      else if (unit.error) cell.replaceChildren(h('span.err', { title: pick(unit.error) }, t('unitError')));
       else cell.replaceChildren(`${pts(unit.total ?? 0)} `, h('span.grade-chip', { 'data-grade': unit.grade ?? '' }, unit.grade ?? ''));
     });
   }
