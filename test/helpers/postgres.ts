@@ -91,6 +91,16 @@ export async function startPostgres(): Promise<PgServer> {
     const err = e as { stderr?: Buffer; message: string };
     throw new Error(`could not start PostgreSQL: ${err.stderr?.toString() || err.message}`);
   }
+  // a worker that exits without afterAll (a crash, a timeout) must not leave a server behind
+  const halt = (): void => {
+    try {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', halt);
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   await client.connect();
   return {
@@ -98,11 +108,8 @@ export async function startPostgres(): Promise<PgServer> {
     client,
     async stop() {
       await client.end().catch(() => undefined);
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      process.removeListener('exit', halt);
+      halt();
     },
   };
 }
