@@ -23,8 +23,8 @@ const loadBefore = loadavg();
 const tp = only.has('throughput')
   ? await throughput(
       quick
-        ? { units: 20_000, runs: 5, warmups: 1, rounds: 1, runTargetMs: 120, minUnits: 5 }
-        : { units: 100_000, runs: 7, warmups: 2, rounds: 3, runTargetMs: 1500, minUnits: 20 },
+        ? { units: 10_000, runs: 5, warmups: 1, warmupMs: 300, rounds: 1, runTargetMs: 100, minUnits: 5 }
+        : { units: 100_000, runs: 7, warmups: 2, warmupMs: 1500, rounds: 5, runTargetMs: 1500, minUnits: 20 },
       log,
     )
   : undefined;
@@ -41,11 +41,11 @@ if (only.has('compile')) {
   shipped = [];
   for (const file of shippedRulesets(join(repo, 'rulesets'))) {
     log(`  compile: ${file}`);
-    shipped.push(await compileShipped(file, quick ? 5 : 20));
+    shipped.push(await compileShipped(file, quick ? 3 : 20));
   }
 }
 
-const batched = only.has('batch') ? await batch(repo, SPEC_BATCH, quick ? [20_000, 100_000] : [100_000, 1_000_000], quick ? 1 : 3, log) : undefined;
+const batched = only.has('batch') ? await batch(repo, SPEC_BATCH, quick ? [10_000, 50_000] : [100_000, 1_000_000], quick ? 1 : 3, log) : undefined;
 
 const md = report({
   quick,
