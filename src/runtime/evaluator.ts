@@ -137,6 +137,8 @@ export class Evaluator {
   evaluate(unit: UnitValues, options: { explain?: boolean } = {}): UnitResult {
     const p = this.program;
     const explain = options.explain ?? true;
+    const bad = badInput(p, unit);
+    if (bad) return errorResult(bad);
     const X: unknown[] = explain ? new Array(p.indicators.length) : [];
     const C = new Uint8Array(explain ? p.indicators.length : 0);
     const N = new Uint8Array(explain ? p.indicators.length : 0);
@@ -170,6 +172,34 @@ export class Evaluator {
       error: null,
     };
   }
+}
+
+/**
+ * The first input whose value the scorer cannot use: missing, of another type, not finite, or
+ * outside what the checker assumed of its type (money and counts are not negative, a count is
+ * whole; a manual score out of range is reported by its indicator). Scored anyway, such a value
+ * would silently give a wrong figure.
+ */
+export function badInput(program: IrProgram, unit: UnitValues): UnitError_ | null {
+  for (const input of program.inputs) {
+    const v = Object.hasOwn(unit, input.name) ? unit[input.name] : undefined;
+    const t = input.type;
+    let want: { zh: string; en: string } | null = null;
+    if (t.kind === 'bool') want = typeof v === 'boolean' ? null : { zh: '是/否', en: 'true or false' };
+    else if (t.kind === 'enum') want = typeof v === 'string' && t.members.includes(v) ? null : { zh: `${t.members.join('、')} 之一`, en: `one of ${t.members.join(', ')}` };
+    else if (typeof v !== 'number' || !Number.isFinite(v)) want = { zh: '有限的数', en: 'a finite number' };
+    else if (t.kind === 'count' && !(Number.isInteger(v) && v >= 0)) want = { zh: '非负整数', en: 'a whole number, not negative' };
+    else if (t.kind === 'money' && v < 0) want = { zh: '不小于 0 的金额', en: 'an amount not below 0' };
+    if (!want) continue;
+    const shown = typeof v === 'object' && v !== null ? Object.prototype.toString.call(v) : String(v);
+    return {
+      code: 'eval-bad-input',
+      message: v === undefined ? `缺少输入“${input.name}”的值` : `输入“${input.name}”的值 ${shown.slice(0, 60)} 不是${want.zh}`,
+      en: v === undefined ? `no value for input \`${input.name}\`` : `the value ${shown.slice(0, 60)} of input \`${input.name}\` is not ${want.en}`,
+      field: input.name,
+    };
+  }
+  return null;
 }
 
 export function errorResult(error: UnitError_): UnitResult {

@@ -9,10 +9,12 @@ export interface Sheet {
   rows: string[][];
 }
 
-export interface Scored {
+export interface Shown {
   total: string;
   grade: string;
 }
+
+export type Scored = Shown | { error: string };
 
 function evaluator(source: string): Evaluator {
   const r = compile(source);
@@ -20,11 +22,13 @@ function evaluator(source: string): Evaluator {
   return new Evaluator(r.program);
 }
 
-export function scoreRow(source: string, sheet: Sheet, row: number): Scored | null {
+/** A unit's total and grade as the page prints them, or its error message. */
+export function scoreRow(source: string, sheet: Sheet, row: number): Scored {
   const ev = evaluator(source);
   const table = readData(sheetToCsv(sheet), 'csv', dataInputs(ev.program));
   const r = evaluateRow(ev, table.rows[row]!, false).result;
-  return r.error || r.total === null ? null : { total: showPoints(r.total), grade: r.grade ?? '' };
+  if (r.error) return { error: r.error.message };
+  return { total: showPoints(r.total!), grade: r.grade ?? '' };
 }
 
 export function testCounts(source: string): { pass: number; fail: number } {
@@ -49,16 +53,16 @@ function candidates(input: IrInput, current: string): string[] {
 }
 
 /** The first cell of `row` whose new value changes the unit's grade, with the figures expected after. */
-export function gradeChangingEdit(source: string, sheet: Sheet, row = 0): { column: string; value: string; before: Scored; after: Scored } {
+export function gradeChangingEdit(source: string, sheet: Sheet, row = 0): { column: string; value: string; before: Shown; after: Shown } {
   const before = scoreRow(source, sheet, row);
-  if (!before) throw new Error(`row ${row} of the sample data does not score`);
+  if ('error' in before) throw new Error(`row ${row} of the sample data does not score: ${before.error}`);
   for (const input of evaluator(source).program.inputs) {
     const j = sheet.columns.indexOf(input.name);
     if (j < 0) continue;
     for (const value of candidates(input, sheet.rows[row]![j]!)) {
       const rows = sheet.rows.map((r, i) => (i === row ? r.map((c, k) => (k === j ? value : c)) : r));
       const after = scoreRow(source, { columns: sheet.columns, rows }, row);
-      if (after && after.grade !== before.grade) return { column: input.name, value, before, after };
+      if ('grade' in after && after.grade !== before.grade) return { column: input.name, value, before, after };
     }
   }
   throw new Error('no single cell changes the grade of this unit');

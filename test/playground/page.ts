@@ -19,7 +19,7 @@ interface Exposed {
   page: {
     editor: {
       editor: {
-        getModel(): { getValue(): string; getPositionAt(o: number): { lineNumber: number; column: number } };
+        getModel(): { getValue(): string; setValue(text: string): void; getPositionAt(o: number): { lineNumber: number; column: number } };
         setPosition(p: { lineNumber: number; column: number }): void;
         getPosition(): { lineNumber: number; column: number } | null;
         revealLineInCenter(line: number): void;
@@ -93,7 +93,11 @@ export async function retype(page: Page, start: number, end: number, text: strin
   await settle(page);
 }
 
-export async function selectedTotal(page: Page): Promise<{ total: string; grade: string }> {
+/** The selected unit's total and grade as shown, or the error shown instead. */
+export async function selectedTotal(page: Page): Promise<{ total: string; grade: string } | { error: string }> {
+  await page.waitForSelector('[data-testid=total], [data-testid=unit-error]');
+  const error = await page.$('[data-testid=unit-error]');
+  if (error) return { error: ((await error.textContent()) ?? '').trim() };
   const total = (await page.textContent('[data-testid=total]')) ?? '';
   const grade = (await page.textContent('[data-testid=grade]')) ?? '';
   return { total: total.trim(), grade: grade.trim() };

@@ -1,0 +1,11 @@
+import { launchBrowser, serveStatic, SITE, collectErrors } from './browser.ts';
+import { openPlayground, pickRuleset } from './page.ts';
+const server = await serveStatic(SITE);
+const b = await launchBrowser();
+const page = await openPlayground(b.context, server.url);
+const errs = collectErrors(page);
+await pickRuleset(page, 'quwo/部门整体');
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/work/main/test-output/q.png' });
+console.log(errs, await page.evaluate(() => JSON.stringify(window.jixiaoPlayground.app.state.result).slice(0, 600)));
+await b.close(); await server.close();
