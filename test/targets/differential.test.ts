@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, dataInputs, readData, validateUnits, type IrProgram, type UnitValues } from '../../src/index.js';
+import { compile, dataInputs, emitEsm, emitSql, interpret, readData, UnsupportedIrError, validateUnits, type IrProgram, type UnitValues } from '../../src/index.js';
+import { beyondIrV1 } from '../../src/targets/ir/supported.js';
 import { describePostgres } from '../helpers/postgres.js';
 import { expectJsTargetsAgree, expectSqlAgrees } from './agree.js';
 import { Duck, pgScore, type Unit } from './engines.js';
@@ -62,6 +63,15 @@ describe('seed rulesets: evaluator = IR interpreter = ES module = DuckDB', () =>
     expect(seeds.filter((s) => s.program).every((s) => s.units.length > 0)).toBe(true);
   });
   for (const seed of seeds) {
+    const beyond = seed.program && beyondIrV1(seed.program);
+    if (beyond) {
+      // a newer language feature the targets do not implement yet: refused, never scored without it
+      it(`${seed.file} (beyond IR v1: ${beyond}) is refused by every target`, () => {
+        const p = seed.program!;
+        for (const run of [() => interpret(p, seed.units[0]!.values), () => emitEsm(p), () => emitSql(p, { dialect: 'duckdb' })]) expect(run).toThrow(UnsupportedIrError);
+      });
+      continue;
+    }
     it(seed.file, async () => {
       expect(seed.problems, `${seed.file} compiles`).toBe('');
       const p = seed.program!;
@@ -74,7 +84,7 @@ describe('seed rulesets: evaluator = IR interpreter = ES module = DuckDB', () =>
 });
 
 describePostgres('seed rulesets: evaluator = PostgreSQL', (server) => {
-  for (const seed of seeds) {
+  for (const seed of seeds.filter((s) => !(s.program && beyondIrV1(s.program)))) {
     it(seed.file, async () => {
       expect(seed.problems, `${seed.file} compiles`).toBe('');
       const p = seed.program!;
