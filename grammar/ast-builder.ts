@@ -110,6 +110,9 @@ export function buildRuleset(cst: CstNode): A.Ruleset | undefined {
     const outcomes: A.Outcome[] = [];
     const alerts: A.Alert[] = [];
     const tests: A.TestBlock[] = [];
+    const totalRules: A.TotalRule[] = [];
+    const lights: A.Light[] = [];
+    const floors: A.Floor[] = [];
     for (const m of nodes(c, 'member')) {
       const mc = m.children;
       const h = node(mc, 'header');
@@ -136,6 +139,12 @@ export function buildRuleset(cst: CstNode): A.Ruleset | undefined {
       if (al) attempt(() => alerts.push(buildAlert(al)));
       const t = node(mc, 'testBlock');
       if (t) attempt(() => tests.push(buildTest(t)));
+      const tr = node(mc, 'totalRule');
+      if (tr) attempt(() => totalRules.push(buildTotalRule(tr)));
+      const li = node(mc, 'light');
+      if (li) attempt(() => lights.push(buildLight(li)));
+      const fl = node(mc, 'floor');
+      if (fl) attempt(() => floors.push(buildFloor(fl)));
     }
     const rsName = mustTok(c, 'name');
     return {
@@ -150,6 +159,9 @@ export function buildRuleset(cst: CstNode): A.Ruleset | undefined {
       outcomes,
       alerts,
       tests,
+      ...(totalRules.length ? { totalRules } : {}),
+      ...(lights.length ? { lights } : {}),
+      ...(floors.length ? { floors } : {}),
       span: nodeSpan(cst),
     };
   });
@@ -209,7 +221,15 @@ function buildIndicator(n: CstNode): A.Indicator {
   const weightTok = mustTok(c, 'weight');
   const scores = all(nodes(c, 'scoreRule'), buildScore);
   const notes = nodes(c, 'note').map((m) => tok(m.children, 'text')).filter((t): t is IToken => !!t);
-  const nas = all(nodes(c, 'naWhen'), (m) => buildExpr(mustNode(m.children, 'expression')));
+  const naNodes = nodes(c, 'naWhen');
+  const nas = all(naNodes, (m) => buildExpr(mustNode(m.children, 'expression')));
+  const naMode = naNodes[0] ? buildNaMode(naNodes[0]) : undefined;
+  const agg = tok(c, 'aggregation');
+  const aggregation: A.Aggregation | null = !agg
+    ? null
+    : agg.tokenType.name === 'Relative'
+      ? { kind: 'relative', scale: num(mustTok(c, 'scale')), span: cover(tokenSpan(agg), tokenSpan(mustTok(c, 'scale'))) }
+      : { kind: agg.tokenType.name === 'Pool' ? 'pool' : 'placeholder', span: tokenSpan(agg) };
   const ind: A.Indicator = {
     kind: 'Indicator',
     name: name(mustTok(c, 'name')),
@@ -219,6 +239,8 @@ function buildIndicator(n: CstNode): A.Indicator {
     score: scores[0] ?? null,
     note: notes[0] ? unquote(notes[0].image) : null,
     na: nas[0] ?? null,
+    ...(naMode && naMode.kind !== 'rescale' ? { naMode } : {}),
+    ...(aggregation ? { aggregation } : {}),
     span: nodeSpan(n),
   };
   const duplicateClauses = [
@@ -230,54 +252,177 @@ function buildIndicator(n: CstNode): A.Indicator {
   return ind;
 }
 
+function buildNaMode(n: CstNode): A.NaMode {
+  const c = n.children;
+  const full = tok(c, 'full');
+  if (full) return { kind: 'full', span: tokenSpan(full) };
+  const targets = toks(c, 'target');
+  if (targets.length > 0) return { kind: 'transfer', targets: targets.map(name), span: cover(tokenSpan(targets[0]!), tokenSpan(targets[targets.length - 1]!)) };
+  return { kind: 'rescale' };
+}
+
+/** Only the modifiers written: a rule without them has the same shape as before they existed. */
+function buildModifiers(c: Children): A.ScoreModifiers {
+  const less = node(c, 'less');
+  const round = tok(c, 'round');
+  return { ...(less ? { less: buildExpr(less) } : {}), ...(round ? { round: num(round) } : {}) };
+}
+
 function buildScore(n: CstNode): A.ScoreRule {
   const c = n.children;
   const span = nodeSpan(n);
+  const mods = buildModifiers(c);
   if (c.Bands) {
     return {
       kind: 'Bands',
       subject: buildExpr(mustNode(c, 'subject')),
       bands: all(nodes(c, 'band'), buildBand),
       span,
+      ...mods,
     };
   }
   if (c.Ratio) {
-    return { kind: 'Ratio', actual: buildExpr(mustNode(c, 'actual')), target: buildExpr(mustNode(c, 'target')), span };
+    const dir = tok(c, 'direction')?.tokenType.name;
+    const formula = tok(c, 'formula')?.tokenType.name;
+    return {
+      kind: 'Ratio',
+      actual: buildExpr(mustNode(c, 'actual')),
+      target: buildExpr(mustNode(c, 'target')),
+      ...(dir === 'Down' ? { direction: 'down' } : dir === 'Equal' ? { direction: 'equal' } : {}),
+      ...(formula ? { formula: formula === 'Quotient' ? 'quotient' : 'linear' } : {}),
+      span,
+      ...mods,
+    };
   }
   if (c.Deduct) {
     const max = node(c, 'max');
+    const side = tok(c, 'side');
+    const standard = node(c, 'standard');
+    const measure = node(c, 'measure');
     return {
       kind: 'Deduct',
       points: buildExpr(mustNode(c, 'points')),
       count: buildExpr(mustNode(c, 'count')),
       max: max ? buildExpr(max) : null,
+      ...(tok(c, 'whole') ? { whole: true } : {}),
+      ...(side && standard && measure
+        ? { side: side.tokenType.name === 'Above' ? ('above' as const) : ('below' as const), standard: buildExpr(standard), measure: buildExpr(measure) }
+        : {}),
       span,
+      ...mods,
     };
   }
-  if (c.Manual) return { kind: 'Manual', input: name(mustTok(c, 'input')), span };
-  return { kind: 'Formula', expr: buildExpr(mustNode(c, 'formula')), span };
+  if (c.Manual && !c.Tiers) return { kind: 'Manual', input: name(mustTok(c, 'input')), span, ...mods };
+  if (c.Checklist) {
+    const items = all(nodes(c, 'checkItem'), (m) => ({
+      gate: !!tok(m.children, 'gate'),
+      condition: buildExpr(mustNode(m.children, 'condition')),
+      award: buildAward(mustNode(m.children, 'award')),
+      span: nodeSpan(m),
+    }));
+    return { kind: 'Checklist', items, span, ...mods };
+  }
+  if (c.Tiers) {
+    const tiers = all(nodes(c, 'tier'), (m) => ({
+      name: name(mustTok(m.children, 'name')),
+      interval: buildInterval(mustNode(m.children, 'interval')),
+      span: nodeSpan(m),
+    }));
+    return { kind: 'Tiers', category: name(mustTok(c, 'category')), input: name(mustTok(c, 'input')), tiers, span, ...mods };
+  }
+  if (c.Likert) {
+    const names = toks(c, 'answer');
+    const values = toks(c, 'value');
+    const answers = names.map((a, i) => ({ name: name(a), value: num(values[i] ?? a), span: tokenSpan(a) }));
+    const target = node(c, 'likertTarget');
+    return { kind: 'Likert', answers, target: target ? buildExpr(target) : null, span, ...mods };
+  }
+  return { kind: 'Formula', expr: buildExpr(mustNode(c, 'formula')), span, ...mods };
+}
+
+function buildInterval(n: CstNode): A.IntervalNode {
+  const c = n.children;
+  return {
+    lo: buildExpr(mustNode(c, 'lo')),
+    hi: buildExpr(mustNode(c, 'hi')),
+    loClosed: mustTok(c, 'open').tokenType.name === 'LBracket',
+    hiClosed: mustTok(c, 'close').tokenType.name === 'RBracket',
+    span: nodeSpan(n),
+  };
+}
+
+function buildAward(n: CstNode): A.BandAward {
+  const c = n.children;
+  const full = tok(c, 'full');
+  if (full) return { kind: 'full', span: tokenSpan(full) };
+  const numTok = mustTok(c, 'number');
+  const minus = tok(c, 'minus');
+  const pct = tok(c, 'percent');
+  const sign = minus ? -1 : 1;
+  const span = cover(tokenSpan(minus ?? numTok), tokenSpan(pct ?? numTok));
+  return pct ? { kind: 'share', value: sign * percentOf(numTok.image), span } : { kind: 'points', value: sign * num(numTok), span };
+}
+
+/** A band's condition: `else`, `>= x`, or an interval. */
+function buildCondition(n: CstNode): Pick<A.Band, 'op' | 'bound' | 'interval'> {
+  const c = n.children;
+  const interval = node(c, 'interval');
+  if (interval) return { op: null, bound: null, interval: buildInterval(interval) };
+  const opTok = tok(c, 'op');
+  if (!opTok) {
+    if (!c.Else) throw new Incomplete();
+    return { op: null, bound: null };
+  }
+  return { op: normalizeOp(opTok) as A.BandOp, bound: buildExpr(mustNode(c, 'bound')) };
 }
 
 function buildBand(n: CstNode): A.Band {
   const c = n.children;
-  const span = nodeSpan(n);
-  const opTok = tok(c, 'op');
-  const bound = node(c, 'bound');
-  let award: A.BandAward;
-  const full = tok(c, 'full');
-  if (full) award = { kind: 'full', span: tokenSpan(full) };
-  else {
-    const numTok = mustTok(c, 'number');
-    const minus = tok(c, 'minus');
-    const pct = tok(c, 'percent');
-    const sign = minus ? -1 : 1;
-    const awardSpan = cover(tokenSpan(minus ?? numTok), tokenSpan(pct ?? numTok));
-    award = pct
-      ? { kind: 'share', value: sign * percentOf(numTok.image), span: awardSpan }
-      : { kind: 'points', value: sign * num(numTok), span: awardSpan };
-  }
-  if (!opTok) return { op: null, bound: null, award, span };
-  return { op: normalizeOp(opTok) as A.BandOp, bound: buildExpr(bound ?? mustNode(c, 'bound')), award, span };
+  return { ...buildCondition(mustNode(c, 'bandCondition')), award: buildAward(mustNode(c, 'award')), span: nodeSpan(n) };
+}
+
+function buildTotalRule(n: CstNode): A.TotalRule {
+  const c = n.children;
+  const kind = mustTok(c, 'kind').tokenType.name;
+  return {
+    kind: kind === 'Cap' ? 'cap' : kind === 'Penalty' ? 'penalty' : 'bonus',
+    amount: buildExpr(mustNode(c, 'amount')),
+    condition: buildExpr(mustNode(c, 'condition')),
+    span: nodeSpan(n),
+  };
+}
+
+function buildLight(n: CstNode): A.Light {
+  const c = n.children;
+  const conds = nodes(c, 'bandCondition');
+  const colors = toks(c, 'color');
+  const reasons = c.reason ?? [];
+  // reasons are optional per band: pair each with the band whose color it follows
+  const bands = conds.map((cond, i) => {
+    const color = colors[i];
+    if (!color) throw new Incomplete();
+    const next = colors[i + 1]?.startOffset ?? Infinity;
+    const reason = reasons.find((r): r is IToken => isToken(r) && r.startOffset > color.startOffset && r.startOffset < next);
+    const condition = buildCondition(cond);
+    const span = cover(nodeSpan(cond), tokenSpan(reason ?? color));
+    return { band: { ...condition, award: { kind: 'full' as const, span }, span }, color: name(color), reason: reason ? unquote(reason.image) : null };
+  });
+  return { subject: buildExpr(mustNode(c, 'subject')), bands, span: nodeSpan(n) };
+}
+
+function buildFloor(n: CstNode): A.Floor {
+  const c = n.children;
+  const froms = toks(c, 'from');
+  const minimums = nodes(c, 'minimum');
+  if (froms.length !== minimums.length) throw new Incomplete();
+  const reason = tok(c, 'reason');
+  return {
+    subject: buildExpr(mustNode(c, 'subject')),
+    month: buildExpr(mustNode(c, 'month')),
+    steps: froms.map((f, i) => ({ from: num(f), minimum: buildExpr(minimums[i]!), span: cover(tokenSpan(f), nodeSpan(minimums[i]!)) })),
+    reason: reason ? unquote(reason.image) : null,
+    span: nodeSpan(n),
+  };
 }
 
 function buildGrade(n: CstNode): A.GradeRule {
@@ -361,10 +506,10 @@ function buildExpectation(n: CstNode): A.Expectation {
   let value: A.Expectation['value'];
   if (na) value = { kind: 'na', span: tokenSpan(na) };
   else if (lit) value = buildLiteral(lit);
-  else if (c.EqEq) throw new Incomplete();
+  else if (c.EqEq || c.approx) throw new Incomplete();
   // `expect alert 红灯` alone means the alert fires; `expect error` alone means the unit fails.
   else value = { kind: 'bool', value: true, span: subject.span };
-  return { subject, value, span };
+  return { subject, value, ...(tok(c, 'approx') ? { approx: true } : {}), span };
 }
 
 function buildLiteral(n: CstNode): A.GivenValue {
@@ -375,6 +520,7 @@ function buildLiteral(n: CstNode): A.GivenValue {
     const sign = tok(c, 'minus') ? -1 : 1;
     const suffix = tok(c, 'suffix');
     if (suffix?.tokenType.name === 'Percent') return { kind: 'percent', value: sign * percentOf(number.image), span };
+    if (suffix) return { kind: 'money', value: sign * num(number), unit: suffix.tokenType.name === 'Yuan' ? '元' : '万元', span };
     return { kind: 'number', value: sign * num(number), span };
   }
   const b = tok(c, 'bool');
@@ -466,7 +612,7 @@ function buildPrimary(n: CstNode): A.Expr {
   if (b) return { kind: 'Bool', value: b.tokenType.name === 'True', span };
   if (tok(c, 'full')) return { kind: 'Full', span };
   const inner = node(c, 'inner');
-  if (inner) return buildExpr(inner);
+  if (inner) return { ...buildExpr(inner), span };
   const nm = mustTok(c, 'name');
   if (c.call) {
     if (!tok(c, 'RParen')) throw new Incomplete();

@@ -124,6 +124,12 @@ export function parse(text: string): ParseResult {
   const tokens: IToken[] = lexed.tokens.filter((t) => t.startOffset < text.length);
   const deep = L.firstTooDeep(tokens.map((t) => (OPENERS.has(t.tokenType.name) ? 1 : CLOSERS.has(t.tokenType.name) ? -1 : 0)));
   if (deep >= 0) return { ast: undefined, diagnostics: [...diagnostics, nestingDiagnostic(tokenSpan(tokens[deep]!), BRACKETS)] };
+  const firstOnLine = new Set<number>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (!prev || (prev.endLine ?? 0) < (t.startLine ?? 0)) firstOnLine.add(t.startOffset);
+  });
+  parser.firstOnLine = firstOnLine;
   parser.input = tokens;
   errorBudget = L.MAX_SYNTAX_ERRORS;
   let cst;

@@ -14,7 +14,7 @@ function describe(token: { image: string; tokenType: TokenType }): string {
 function describeZh(token: { image: string; tokenType: TokenType }): string {
   return token.tokenType.name === 'EOF' ? '文件结尾' : `“${token.image}”`;
 }
-const ZH_LABELS: Record<string, string> = { NumberLiteral: '数字', Identifier: '名称', StringLiteral: '字符串' };
+const ZH_LABELS: Record<string, string> = { NumberLiteral: '数字', Identifier: '名称', Name: '名称', StringLiteral: '字符串' };
 function labels(types: TokenType[]): string[] {
   return [...new Set(types.map((t) => t.LABEL ?? t.name))];
 }
@@ -94,9 +94,17 @@ export class JixiaoParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** Offsets of tokens that are the first on their line, set by parse() before each run. */
+  firstOnLine: ReadonlySet<number> = new Set();
+
+  private nameCanStartHere(): boolean {
+    const t = this.LA(1);
+    return !(STATEMENT_KEYWORDS.has(t.tokenType.name) && this.firstOnLine.has(t.startOffset));
+  }
+
   public ruleset = this.RULE('ruleset', () => {
     this.CONSUME(K.Ruleset);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.DeclName, { LABEL: 'name' });
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.member));
     this.CONSUME(T.RBrace);
@@ -112,8 +120,55 @@ export class JixiaoParser extends CstParser {
       { ALT: () => this.SUBRULE(this.outcomes) },
       { ALT: () => this.SUBRULE(this.alert) },
       { ALT: () => this.SUBRULE(this.testBlock) },
+      { ALT: () => this.SUBRULE(this.totalRule) },
+      { ALT: () => this.SUBRULE(this.light) },
+      { ALT: () => this.SUBRULE(this.floor) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
+  });
+
+  /** After the total: `cap 89 when …`, `penalty 2 when …`, `bonus 1 when …`. */
+  private totalRule = this.RULE('totalRule', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Cap, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(K.Penalty, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(K.Bonus, { LABEL: 'kind' }) },
+    ]);
+    this.SUBRULE(this.additive, { LABEL: 'amount' });
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expression, { LABEL: 'condition' });
+  });
+
+  /** Monitoring lights: `light 执行进度 { < 60%: 红 "严重滞后"; …; else: 绿 }`. */
+  private light = this.RULE('light', () => {
+    this.CONSUME(K.Light);
+    this.SUBRULE(this.additive, { LABEL: 'subject' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.bandCondition);
+      this.CONSUME(T.Colon);
+      this.CONSUME(T.DeclName, { LABEL: 'color' });
+      this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'reason' }));
+      this.OPTION1(() => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  /** Cumulative floors by month: `floor 累计执行率 by 月份 { 4: 25%; 6: 40% } "…"`. */
+  private floor = this.RULE('floor', () => {
+    this.CONSUME(K.Floor);
+    this.SUBRULE(this.additive, { LABEL: 'subject' });
+    this.CONSUME(K.By);
+    this.SUBRULE1(this.additive, { LABEL: 'month' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.CONSUME(T.NumberLiteral, { LABEL: 'from' });
+      this.CONSUME(T.Colon);
+      this.SUBRULE2(this.additive, { LABEL: 'minimum' });
+      this.OPTION1(() => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    });
+    this.CONSUME(T.RBrace);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'reason' }));
   });
 
   private header = this.RULE('header', () => {
@@ -127,7 +182,7 @@ export class JixiaoParser extends CstParser {
           ]);
           this.OR2([
             { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
-            { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'text' }) },
+            { ALT: () => this.CONSUME(T.Name, { LABEL: 'text' }) },
           ]);
         },
       },
@@ -145,7 +200,7 @@ export class JixiaoParser extends CstParser {
 
   private inputDecl = this.RULE('inputDecl', () => {
     this.CONSUME(K.Input);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.DeclName, { LABEL: 'name' });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeRef);
   });
@@ -173,7 +228,7 @@ export class JixiaoParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.EnumType, { LABEL: 'enum' });
           this.CONSUME1(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'member' }) });
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.DeclName, { LABEL: 'member' }) });
           this.CONSUME1(T.RParen);
         },
       },
@@ -182,16 +237,28 @@ export class JixiaoParser extends CstParser {
 
   private letDecl = this.RULE('letDecl', () => {
     this.CONSUME(K.Let);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.DeclName, { LABEL: 'name' });
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
   });
 
   private indicator = this.RULE('indicator', () => {
     this.CONSUME(K.Indicator);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.DeclName, { LABEL: 'name' });
     this.CONSUME(K.Weight);
     this.CONSUME(T.NumberLiteral, { LABEL: 'weight' });
+    this.OPTION(() => {
+      this.OR1([
+        {
+          ALT: () => {
+            this.CONSUME(K.Relative, { LABEL: 'aggregation' });
+            this.CONSUME1(T.NumberLiteral, { LABEL: 'scale' });
+          },
+        },
+        { ALT: () => this.CONSUME(K.Pool, { LABEL: 'aggregation' }) },
+        { ALT: () => this.CONSUME(K.Placeholder, { LABEL: 'aggregation' }) },
+      ]);
+    });
     this.CONSUME(T.LBrace);
     this.MANY(() => {
       this.OR([
@@ -214,6 +281,17 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(K.Na);
     this.CONSUME(K.When);
     this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
+        {
+          ALT: () => {
+            this.CONSUME(K.To);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.DeclName, { LABEL: 'target' }) });
+          },
+        },
+      ]);
+    });
   });
 
   private scoreRule = this.RULE('scoreRule', () => {
@@ -234,9 +312,23 @@ export class JixiaoParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Ratio);
+          this.OPTION2(() =>
+            this.OR2([
+              { ALT: () => this.CONSUME(K.Up, { LABEL: 'direction' }) },
+              { ALT: () => this.CONSUME(K.Down, { LABEL: 'direction' }) },
+              { ALT: () => this.CONSUME(K.Equal, { LABEL: 'direction' }) },
+            ]),
+          );
           this.SUBRULE1(this.additive, { LABEL: 'actual' });
           this.CONSUME(K.Target);
           this.SUBRULE2(this.additive, { LABEL: 'target' });
+          this.OPTION3(() => {
+            this.CONSUME(K.Using);
+            this.OR3([
+              { ALT: () => this.CONSUME(K.Quotient, { LABEL: 'formula' }) },
+              { ALT: () => this.CONSUME(K.Linear, { LABEL: 'formula' }) },
+            ]);
+          });
         },
       },
       {
@@ -244,7 +336,17 @@ export class JixiaoParser extends CstParser {
           this.CONSUME(K.Deduct);
           this.SUBRULE3(this.additive, { LABEL: 'points' });
           this.CONSUME(K.Per);
+          this.OPTION4(() => this.CONSUME(K.Whole, { LABEL: 'whole' }));
           this.SUBRULE4(this.additive, { LABEL: 'count' });
+          this.OPTION5(() => {
+            this.OR4([
+              { ALT: () => this.CONSUME(K.Above, { LABEL: 'side' }) },
+              { ALT: () => this.CONSUME(K.Below, { LABEL: 'side' }) },
+            ]);
+            this.SUBRULE6(this.additive, { LABEL: 'standard' });
+            this.CONSUME(K.Of);
+            this.SUBRULE7(this.additive, { LABEL: 'measure' });
+          });
           this.OPTION1(() => {
             this.CONSUME(K.Max);
             this.SUBRULE5(this.additive, { LABEL: 'max' });
@@ -254,17 +356,120 @@ export class JixiaoParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Manual);
-          this.CONSUME(T.Identifier, { LABEL: 'input' });
+          this.CONSUME(T.Name, { LABEL: 'input' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Checklist);
+          this.CONSUME1(T.LBrace);
+          this.MANY1(() => {
+            this.SUBRULE(this.checkItem);
+            this.OPTION6(() => this.OR5([{ ALT: () => this.CONSUME1(T.Semicolon) }, { ALT: () => this.CONSUME1(T.Comma) }]));
+          });
+          this.CONSUME1(T.RBrace);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Tiers);
+          this.CONSUME1(T.Name, { LABEL: 'category' });
+          this.CONSUME1(K.Manual);
+          this.CONSUME2(T.Name, { LABEL: 'input' });
+          this.CONSUME2(T.LBrace);
+          this.MANY2(() => {
+            this.SUBRULE(this.tier);
+            this.OPTION7(() => this.OR6([{ ALT: () => this.CONSUME2(T.Semicolon) }, { ALT: () => this.CONSUME2(T.Comma) }]));
+          });
+          this.CONSUME2(T.RBrace);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Likert);
+          this.CONSUME3(T.LBrace);
+          this.MANY3(() => {
+            this.CONSUME3(T.Name, { LABEL: 'answer' });
+            this.CONSUME(T.Colon);
+            this.CONSUME(T.NumberLiteral, { LABEL: 'value' });
+            this.OPTION8(() => this.OR7([{ ALT: () => this.CONSUME3(T.Semicolon) }, { ALT: () => this.CONSUME3(T.Comma) }]));
+          });
+          this.CONSUME3(T.RBrace);
+          this.OPTION9(() => {
+            this.CONSUME1(K.Target);
+            this.SUBRULE8(this.additive, { LABEL: 'likertTarget' });
+          });
         },
       },
       { ALT: () => this.SUBRULE(this.expression, { LABEL: 'formula' }) },
     ]);
+    // after any rule: a manual deduction (`less 扣分`) and the rule's own rounding (`round 0`)
+    this.MANY4(() => {
+      this.OR8([
+        {
+          ALT: () => {
+            this.CONSUME(K.Less);
+            this.SUBRULE9(this.additive, { LABEL: 'less' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Round);
+            this.CONSUME1(T.NumberLiteral, { LABEL: 'round' });
+          },
+        },
+      ]);
+    });
   });
 
-  private band = this.RULE('band', () => {
+  /** A checklist element: `[gate] 条件: 40%`. */
+  private checkItem = this.RULE('checkItem', () => {
+    this.OPTION(() => this.CONSUME(K.Gate, { LABEL: 'gate' }));
+    this.SUBRULE(this.orExpr, { LABEL: 'condition' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.award);
+  });
+
+  /** A tier of a tiered manual score: `达成: [80%, 100%]`. */
+  private tier = this.RULE('tier', () => {
+    this.CONSUME(T.Name, { LABEL: 'name' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.interval);
+  });
+
+  /** `[a, b)`, `(a, b]`…: explicit ends, `[`/`]` closed, `(`/`)` open. */
+  private interval = this.RULE('interval', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.LBracket, { LABEL: 'open' }) },
+      { ALT: () => this.CONSUME(T.LParen, { LABEL: 'open' }) },
+    ]);
+    this.SUBRULE(this.additive, { LABEL: 'lo' });
+    this.CONSUME(T.Comma);
+    this.SUBRULE1(this.additive, { LABEL: 'hi' });
+    this.OR1([
+      { ALT: () => this.CONSUME(T.RBracket, { LABEL: 'close' }) },
+      { ALT: () => this.CONSUME(T.RParen, { LABEL: 'close' }) },
+    ]);
+  });
+
+  private award = this.RULE('award', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'minus' }));
+          this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
+          this.OPTION1(() => this.CONSUME(T.Percent, { LABEL: 'percent' }));
+        },
+      },
+    ]);
+  });
+
+  private bandCondition = this.RULE('bandCondition', () => {
     this.OR([
       { ALT: () => this.CONSUME(K.Else) },
       { ALT: () => this.CONSUME(K.Otherwise, { LABEL: 'Else' }) },
+      { ALT: () => this.SUBRULE(this.interval) },
       {
         ALT: () => {
           this.OR1([
@@ -278,17 +483,12 @@ export class JixiaoParser extends CstParser {
         },
       },
     ]);
+  });
+
+  private band = this.RULE('band', () => {
+    this.SUBRULE(this.bandCondition);
     this.CONSUME(T.Colon);
-    this.OR2([
-      { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
-      {
-        ALT: () => {
-          this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'minus' }));
-          this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
-          this.OPTION1(() => this.CONSUME(T.Percent, { LABEL: 'percent' }));
-        },
-      },
-    ]);
+    this.SUBRULE(this.award);
   });
 
   private grades = this.RULE('grades', () => {
@@ -302,7 +502,7 @@ export class JixiaoParser extends CstParser {
   });
 
   private gradeRule = this.RULE('gradeRule', () => {
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Name, { LABEL: 'name' });
     this.OR([
       { ALT: () => this.CONSUME(K.Otherwise) },
       { ALT: () => this.CONSUME(K.Else, { LABEL: 'Otherwise' }) },
@@ -329,7 +529,7 @@ export class JixiaoParser extends CstParser {
   });
 
   private outcome = this.RULE('outcome', () => {
-    this.CONSUME(T.Identifier, { LABEL: 'grade' });
+    this.CONSUME(T.Name, { LABEL: 'grade' });
     this.CONSUME(T.Colon);
     this.CONSUME(T.StringLiteral, { LABEL: 'text' });
     this.OPTION(() => {
@@ -345,7 +545,7 @@ export class JixiaoParser extends CstParser {
 
   private alert = this.RULE('alert', () => {
     this.CONSUME(K.Alert);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.DeclName, { LABEL: 'name' });
     this.CONSUME(T.StringLiteral, { LABEL: 'message' });
     this.CONSUME(K.When);
     this.SUBRULE(this.expression);
@@ -376,35 +576,40 @@ export class JixiaoParser extends CstParser {
   });
 
   private givenEntry = this.RULE('givenEntry', () => {
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Name, { LABEL: 'name' });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.literal);
   });
 
   private expectation = this.RULE('expectation', () => {
     this.CONSUME(K.Expect);
-    this.OR([
+    // `total`, `grade`… are read as themselves first; any other name is an indicator path
+    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.CONSUME(K.Total, { LABEL: 'total' }) },
       { ALT: () => this.CONSUME(K.Grades, { LABEL: 'grade' }) },
       { ALT: () => this.CONSUME(K.Adjust, { LABEL: 'adjust' }) },
       {
         ALT: () => {
           this.CONSUME(K.Alert, { LABEL: 'alert' });
-          this.CONSUME(T.Identifier, { LABEL: 'alertName' });
+          this.CONSUME(T.Name, { LABEL: 'alertName' });
         },
       },
       {
         ALT: () => {
-          this.CONSUME1(T.Identifier, { LABEL: 'path' });
+          this.CONSUME1(T.Name, { LABEL: 'path' });
           this.MANY(() => {
             this.CONSUME(T.Dot);
-            this.CONSUME2(T.Identifier, { LABEL: 'path' });
+            this.CONSUME2(T.Name, { LABEL: 'path' });
           });
         },
       },
-    ]);
+    ] });
     this.OPTION(() => {
-      this.CONSUME(T.EqEq);
+      this.OR2([
+        { ALT: () => this.CONSUME(T.EqEq) },
+        // `≈ 1.63`: equal when rounded (half-up) to the decimals written
+        { ALT: () => this.CONSUME(T.Approx, { LABEL: 'approx' }) },
+      ]);
       this.OR1([
         { ALT: () => this.CONSUME(K.Na, { LABEL: 'na' }) },
         { ALT: () => this.SUBRULE(this.literal) },
@@ -427,7 +632,7 @@ export class JixiaoParser extends CstParser {
       },
       { ALT: () => this.CONSUME(K.True, { LABEL: 'bool' }) },
       { ALT: () => this.CONSUME(K.False, { LABEL: 'bool' }) },
-      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
+      { ALT: () => this.CONSUME(T.Name, { LABEL: 'name' }) },
       { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'string' }) },
     ]);
   });
@@ -543,12 +748,11 @@ export class JixiaoParser extends CstParser {
         },
       },
       {
+        // a statement keyword opening a line starts a statement, not a name: `let x = a +` ⏎ `grades {`
+        GATE: () => this.nameCanStartHere(),
         ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
-            { ALT: () => this.CONSUME(K.Max, { LABEL: 'name' }) },
-            { ALT: () => this.CONSUME(K.Round, { LABEL: 'name' }) },
-          ]);
+          // a name, or a keyword standing as one (`max(…)`, `round(…)`, an input called 目标值)
+          this.CONSUME(T.Name, { LABEL: 'name' });
           this.OPTION2(() => {
             this.CONSUME1(T.LParen, { LABEL: 'call' });
             this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE1(this.expression, { LABEL: 'arg' }) });
@@ -559,6 +763,12 @@ export class JixiaoParser extends CstParser {
     ]);
   });
 }
+
+/** Keywords that open a statement or a clause: on a new line they are never a name. */
+const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
+  'Ruleset', 'Title', 'District', 'Kind', 'Total', 'Round', 'Input', 'Let', 'Indicator', 'Grades', 'Outcomes',
+  'Alert', 'Test', 'Cap', 'Penalty', 'Bonus', 'Light', 'Floor', 'Score', 'Note', 'Given', 'Expect',
+]);
 
 /** The one parser instance; chevrotain parsers are reused by resetting their input. */
 export const parser = new JixiaoParser();

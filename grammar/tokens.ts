@@ -31,6 +31,23 @@ export const BlockComment = createToken({
 });
 
 /** Identifiers may be Chinese: any letter, then letters, digits or underscores. */
+/**
+ * Any name: an identifier, or a keyword used where only a name can stand (an input called
+ * 目标值 or 类别). Keywords that could also begin an expression or pick a scoring form stay
+ * reserved (see HARD_KEYWORDS).
+ */
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
+
+/** A name being declared (an indicator, input, grade…): any keyword will do, as nothing else can stand there. */
+export const DeclName = createToken({ name: 'DeclName', pattern: Lexer.NA, label: 'a name' });
+
+/** Keywords that can never be names in expressions: each can begin an expression or choose between forms. */
+export const HARD_KEYWORDS: ReadonlySet<string> = new Set([
+  'True', 'False', 'Full', 'Not', 'And', 'Or', 'Na',
+  'Bands', 'Ratio', 'Deduct', 'Manual', 'Checklist', 'Tiers', 'Likert',
+  'Up', 'Down', 'Equal', 'Whole', 'Gate',
+]);
+
 // chevrotain rebuilds RegExp patterns without the `u` flag, so \p{…} needs a custom matcher.
 const identifierRe = /[\p{L}_][\p{L}\p{N}_]*/uy;
 export const Identifier = createToken({
@@ -43,6 +60,7 @@ export const Identifier = createToken({
   },
   line_breaks: false,
   label: 'a name',
+  categories: [Name, DeclName],
 });
 
 // Straight and curly (IME) quotes; the curly form nests no escapes.
@@ -67,6 +85,7 @@ export const NotEq = punct('NotEq', '!=', /!=|≠|！＝/);
 export const EqEq = punct('EqEq', '==', /==|＝＝/);
 export const Greater = punct('Greater', '>', />|＞/);
 export const Less = punct('Less', '<', /<|＜/);
+export const Approx = punct('Approx', '≈', /≈|~=|～＝/);
 export const Equals = punct('Equals', '=', /=|＝/);
 export const Plus = punct('Plus', '+', /\+|＋/);
 export const Minus = punct('Minus', '-', /-|－/);
@@ -91,6 +110,7 @@ function keywordToken(name: string, spellings: readonly string[]): TokenType {
     pattern: anyOf(spellings),
     longer_alt: Identifier,
     label: `\`${spellings[0]}\``,
+    categories: HARD_KEYWORDS.has(name) ? [DeclName] : [Name, DeclName],
   });
 }
 
@@ -110,6 +130,8 @@ const keywordTokens: TokenType[] = KEYWORDS.map((k) => ({
 
 /** All tokens in match order: comments before `/`, two-character operators before one. */
 export const allTokens: TokenType[] = [
+  Name,
+  DeclName,
   WhiteSpace,
   BlockComment,
   LineComment,
@@ -121,6 +143,7 @@ export const allTokens: TokenType[] = [
   LessEq,
   NotEq,
   EqEq,
+  Approx,
   Greater,
   Less,
   Equals,

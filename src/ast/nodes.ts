@@ -48,26 +48,99 @@ export type BandAward =
   | { readonly kind: 'share'; readonly value: number; readonly span: Span }
   | { readonly kind: 'points'; readonly value: number; readonly span: Span };
 
+/** Explicit ends: `[80%, 90%)` is 80% ≤ x < 90%. */
+export interface IntervalNode {
+  readonly lo: Expr;
+  readonly hi: Expr;
+  readonly loClosed: boolean;
+  readonly hiClosed: boolean;
+  readonly span: Span;
+}
+
 export interface Band {
-  /** `null` for the `else` band. */
+  /** `null` for the `else` band and for an interval band. */
   readonly op: BandOp | null;
   readonly bound: Expr | null;
+  /** Set for a band written with explicit ends. */
+  readonly interval?: IntervalNode | null;
   readonly award: BandAward;
   readonly span: Span;
 }
 
-export type ScoreRule =
-  | { readonly kind: 'Bands'; readonly subject: Expr; readonly bands: readonly Band[]; readonly span: Span }
-  | { readonly kind: 'Ratio'; readonly actual: Expr; readonly target: Expr; readonly span: Span }
-  | {
-      readonly kind: 'Deduct';
-      readonly points: Expr;
-      readonly count: Expr;
-      readonly max: Expr | null;
-      readonly span: Span;
-    }
-  | { readonly kind: 'Manual'; readonly input: Name; readonly span: Span }
-  | { readonly kind: 'Formula'; readonly expr: Expr; readonly span: Span };
+export interface CheckItem {
+  /** A gate: when it fails the whole indicator scores 0. */
+  readonly gate: boolean;
+  readonly condition: Expr;
+  readonly award: BandAward;
+  readonly span: Span;
+}
+
+export interface Tier {
+  readonly name: Name;
+  readonly interval: IntervalNode;
+  readonly span: Span;
+}
+
+export interface LikertAnswer {
+  /** A count input: how many respondents gave this answer. */
+  readonly name: Name;
+  readonly value: number;
+  readonly span: Span;
+}
+
+/** What every scoring rule may add: a manual deduction after it, and its own rounding. */
+export interface ScoreModifiers {
+  readonly less?: Expr | null;
+  readonly round?: number | null;
+}
+
+export type RatioDirection = 'up' | 'down' | 'equal';
+export type ReverseFormula = 'quotient' | 'linear';
+
+export type ScoreRule = ScoreModifiers &
+  (
+    | { readonly kind: 'Bands'; readonly subject: Expr; readonly bands: readonly Band[]; readonly span: Span }
+    | {
+        readonly kind: 'Ratio';
+        readonly actual: Expr;
+        readonly target: Expr;
+        /** 正向 (default), 反向, 等于. */
+        readonly direction?: RatioDirection;
+        /** For 反向: target/actual (quotient) or linear to zero at twice the target. */
+        readonly formula?: ReverseFormula | null;
+        readonly span: Span;
+      }
+    | {
+        readonly kind: 'Deduct';
+        readonly points: Expr;
+        /** Occurrences, or the step size when `side` is set. */
+        readonly count: Expr;
+        readonly max: Expr | null;
+        /** `per whole 5% below 100% of X`: only whole steps count. */
+        readonly whole?: boolean;
+        readonly side?: 'above' | 'below' | null;
+        readonly standard?: Expr | null;
+        readonly measure?: Expr | null;
+        readonly span: Span;
+      }
+    | { readonly kind: 'Manual'; readonly input: Name; readonly span: Span }
+    | { readonly kind: 'Checklist'; readonly items: readonly CheckItem[]; readonly span: Span }
+    | { readonly kind: 'Tiers'; readonly category: Name; readonly input: Name; readonly tiers: readonly Tier[]; readonly span: Span }
+    | { readonly kind: 'Likert'; readonly answers: readonly LikertAnswer[]; readonly target: Expr | null; readonly span: Span }
+    | { readonly kind: 'Formula'; readonly expr: Expr; readonly span: Span }
+  );
+
+/** How children add up: by their own weights (default), relative to a scale, or rescaled to fill the parent. */
+export type Aggregation =
+  | { readonly kind: 'relative'; readonly scale: number; readonly span: Span }
+  | { readonly kind: 'pool'; readonly span: Span }
+  | { readonly kind: 'placeholder'; readonly span: Span };
+
+/** The three 不适用 conventions: leave the denominator, score full, or move the weight. */
+export type NaMode =
+  | { readonly kind: 'rescale' }
+  | { readonly kind: 'full'; readonly span: Span }
+  | { readonly kind: 'transfer'; readonly targets: readonly Name[]; readonly span: Span };
 
 export interface Indicator {
   readonly kind: 'Indicator';
@@ -78,6 +151,8 @@ export interface Indicator {
   readonly score: ScoreRule | null;
   readonly note: string | null;
   readonly na: Expr | null;
+  readonly naMode?: NaMode;
+  readonly aggregation?: Aggregation | null;
   readonly span: Span;
 }
 
@@ -121,6 +196,7 @@ export interface Alert {
 export type GivenValue =
   | { readonly kind: 'number'; readonly value: number; readonly span: Span }
   | { readonly kind: 'percent'; readonly value: number; readonly span: Span }
+  | { readonly kind: 'money'; readonly value: number; readonly unit: MoneyUnit; readonly span: Span }
   | { readonly kind: 'bool'; readonly value: boolean; readonly span: Span }
   | { readonly kind: 'name'; readonly value: string; readonly span: Span }
   | { readonly kind: 'string'; readonly value: string; readonly span: Span };
@@ -143,6 +219,8 @@ export type ExpectSubject =
 export interface Expectation {
   readonly subject: ExpectSubject;
   readonly value: GivenValue | { readonly kind: 'na'; readonly span: Span };
+  /** `≈`: compare after rounding the actual figure to the decimals the expected one is written with. */
+  readonly approx?: boolean;
   readonly span: Span;
 }
 
@@ -150,6 +228,36 @@ export interface TestBlock {
   readonly name: string;
   readonly given: readonly Given[];
   readonly expects: readonly Expectation[];
+  readonly span: Span;
+}
+
+/** After the total: a cap, a penalty or a bonus, when a condition holds. */
+export interface TotalRule {
+  readonly kind: 'cap' | 'penalty' | 'bonus';
+  readonly amount: Expr;
+  readonly condition: Expr;
+  readonly span: Span;
+}
+
+export interface LightBand {
+  readonly band: Band;
+  readonly color: Name;
+  readonly reason: string | null;
+}
+
+/** Monitoring: a light per unit by thresholds on a figure. */
+export interface Light {
+  readonly subject: Expr;
+  readonly bands: readonly LightBand[];
+  readonly span: Span;
+}
+
+/** Monitoring: cumulative minimums by month (1–4月 25%, 1–6月 40% …). */
+export interface Floor {
+  readonly subject: Expr;
+  readonly month: Expr;
+  readonly steps: readonly { readonly from: number; readonly minimum: Expr; readonly span: Span }[];
+  readonly reason: string | null;
   readonly span: Span;
 }
 
@@ -171,5 +279,8 @@ export interface Ruleset {
   readonly outcomes: readonly Outcome[];
   readonly alerts: readonly Alert[];
   readonly tests: readonly TestBlock[];
+  readonly totalRules?: readonly TotalRule[];
+  readonly lights?: readonly Light[];
+  readonly floors?: readonly Floor[];
   readonly span: Span;
 }

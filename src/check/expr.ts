@@ -7,6 +7,7 @@ import type { CheckContext, Checked } from './context.js';
 import * as I from './interval.js';
 import { addType, BOOL, divType, ERROR, isNumeric, mulType, NUMBER, PERCENT, SCORE, showType, type Ty } from './types.js';
 import { suggest } from './suggest.js';
+import { roundHalfUp } from '../runtime/helpers.js';
 
 /** Where an expression sits: inside an indicator `full` means its weight (or 100% in a share). */
 export interface ExprScope {
@@ -28,7 +29,7 @@ function inputRange(ty: Ty): I.Interval {
   switch (ty.kind) {
     case 'bool':
       return I.UNIT;
-    case 'percent':
+    // a percent may be negative (税收增长率 −3%); counts, scores and money may not
     case 'count':
     case 'score':
     case 'money':
@@ -79,7 +80,7 @@ export function checkExpr(e: Expr, ctx: CheckContext, scope: ExprScope): Checked
       const a = checkExpr(e.operand, ctx, scope);
       if (e.op === 'not') {
         if (a.ty.kind !== 'bool') return tyMismatch(ctx, e.span, { zh: '“非”(not) 需要是/否值', en: '`not` needs a bool' }, a.ty);
-        return { ir: { k: 'not', a: a.ir }, ty: BOOL, range: I.UNIT };
+        return { ir: { k: 'not', a: a.ir }, ty: BOOL, range: { lo: 1 - a.range.hi, hi: 1 - a.range.lo } };
       }
       if (!isNumeric(a.ty) && a.ty.kind !== 'money') return tyMismatch(ctx, e.span, { zh: '负号需要数值', en: 'unary `-` needs a number' }, a.ty);
       return { ir: { k: 'neg', a: a.ir }, ty: a.ty, range: I.neg(a.range) };
@@ -196,7 +197,9 @@ function checkBinary(e: Extract<Expr, { kind: 'Binary' }>, ctx: CheckContext, sc
       const b = operand(e.right, ctx, scope);
       if (a.ty.kind === 'error' || b.ty.kind === 'error') return bad();
       if (a.ty.kind !== 'bool' || b.ty.kind !== 'bool') return tyMismatch(ctx, e.span, { zh: `“${e.op === 'and' ? '且' : '或'}”两边需要是/否值`, en: `\`${e.op}\` needs bools on both sides` }, a.ty, b.ty);
-      return { ir: { k: 'logic', op: e.op, a: a.ir, b: b.ir }, ty: BOOL, range: I.UNIT };
+      // a condition's range is what it can be: [0, 0] never holds, [1, 1] always does
+      const range = e.op === 'and' ? { lo: Math.min(a.range.lo, b.range.lo), hi: Math.min(a.range.hi, b.range.hi) } : { lo: Math.max(a.range.lo, b.range.lo), hi: Math.max(a.range.hi, b.range.hi) };
+      return { ir: { k: 'logic', op: e.op, a: a.ir, b: b.ir }, ty: BOOL, range };
     }
     case '==':
     case '!=':
@@ -249,6 +252,26 @@ function checkArith(e: Extract<Expr, { kind: 'Binary' }>, ctx: CheckContext, sco
   return { ir: { k: 'div', a: a.ir, b: b.ir, d }, ty, range: I.div(a.range, b.range) };
 }
 
+/** What interval analysis proves about a comparison: [0, 0] never, [1, 1] always, else [0, 1]. */
+function truth(op: '>=' | '>' | '<=' | '<' | '==' | '!=', a: I.Interval, b: I.Interval): I.Interval {
+  const always = I.point(1);
+  const never = I.point(0);
+  switch (op) {
+    case '<':
+      return a.hi < b.lo ? always : a.lo >= b.hi ? never : I.UNIT;
+    case '<=':
+      return a.hi <= b.lo ? always : a.lo > b.hi ? never : I.UNIT;
+    case '>':
+      return a.lo > b.hi ? always : a.hi <= b.lo ? never : I.UNIT;
+    case '>=':
+      return a.lo >= b.hi ? always : a.hi < b.lo ? never : I.UNIT;
+    case '==':
+      return a.hi < b.lo || a.lo > b.hi ? never : I.UNIT;
+    case '!=':
+      return a.hi < b.lo || a.lo > b.hi ? always : I.UNIT;
+  }
+}
+
 function unitMismatch(ctx: CheckContext, e: Extract<Expr, { kind: 'Binary' }>, a: Ty, b: Ty): Checked {
   ctx.report('unit-mismatch', e.span, {
     zh: `“${e.op}”两边单位不一致：${showType(a).zh} 与 ${showType(b).zh}`,
@@ -261,7 +284,7 @@ function checkComparison(e: Extract<Expr, { kind: 'Binary' }>, ctx: CheckContext
   const op = e.op as '>=' | '>' | '<=' | '<' | '==' | '!=';
   let a = checkExpr(e.left, ctx, scope);
   let b = checkExpr(e.right, ctx, scope);
-  const result = (x: Checked, y: Checked): Checked => ({ ir: { k: 'cmp', op, a: x.ir, b: y.ir }, ty: BOOL, range: I.UNIT });
+  const result = (x: Checked, y: Checked): Checked => ({ ir: { k: 'cmp', op, a: x.ir, b: y.ir }, ty: BOOL, range: truth(op, x.range, y.range) });
   // enum == member: the bare name on one side must be a member of the enum on the other
   for (const [x, y, ye] of [[a, b, e.right], [b, a, e.left]] as const) {
     if (x.ty.kind === 'enum' && (op === '==' || op === '!=')) {
@@ -361,10 +384,11 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, ctx: CheckContext, scope:
         return bad();
       }
       const r = args[0]!.range;
-      // rounding moves a value by at most half a unit of the last place
-      const slack = 0.5 * 10 ** -(digits?.kind === 'Number' ? digits.value : 0);
+      const places = digits?.kind === 'Number' ? digits.value : 0;
+      // half-up rounding is monotone, so the rounded ends bound the rounded values
+      const roundEnd = (v: number): number => (Number.isFinite(v) ? roundHalfUp(v, places) : v);
       const args2: IrExpr[] = digits ? irArgs : [irArgs[0]!, { k: 'num', v: 0 }];
-      return { ir: { k: 'call', fn, args: args2 }, ty: args[0]!.ty, range: { lo: r.lo - slack, hi: r.hi + slack } };
+      return { ir: { k: 'call', fn, args: args2 }, ty: args[0]!.ty, range: { lo: roundEnd(r.lo), hi: roundEnd(r.hi) } };
     }
     case 'clamp': {
       const [x, lo2, hi2] = args as [Checked, Checked, Checked];

@@ -6,7 +6,8 @@ import { IR_VERSION, type IrAlert, type IrGrade, type IrOutcome, type IrProgram 
 import { showNumber } from '../ir/format.js';
 import { CheckContext } from './context.js';
 import { resolveLet } from './expr.js';
-import { checkCondition, checkIndicators } from './indicators.js';
+import { checkCondition, checkIndicators, resolveNaTargets } from './indicators.js';
+import { checkFloor, checkLight, checkTotalRule } from './monitoring.js';
 import { checkTests } from './tests.js';
 import type { Ty } from './types.js';
 
@@ -21,11 +22,14 @@ export function check(ast: Ruleset, text: string): CheckResult {
   const header = checkHeader(ast, ctx);
   declare(ast, ctx);
   ast.lets.forEach((_, i) => resolveLet(i, ctx));
-  const indicators = checkIndicators(ast.indicators, header.total, header.totalSpan, ctx);
+  const indicators = resolveNaTargets(ast.indicators, checkIndicators(ast.indicators, header.total, header.totalSpan, ctx), ctx);
   const grades = checkGrades(ast, header.total, ctx);
   const outcomes = checkOutcomes(ast, grades, ctx);
   const alerts: IrAlert[] = ast.alerts.map((a) => ({ name: a.name.text, message: a.message, when: checkCondition(a.when, ctx) }));
   checkUnique(ast.alerts.map((a) => a.name), '预警', 'alert', ctx);
+  const totalRules = (ast.totalRules ?? []).map((r) => checkTotalRule(r, header.total, ctx));
+  const lights = (ast.lights ?? []).map((l) => checkLight(l, ctx));
+  const floors = (ast.floors ?? []).map((f) => checkFloor(f, ctx));
   const program: IrProgram = {
     version: IR_VERSION,
     name: ast.name.text,
@@ -42,6 +46,9 @@ export function check(ast: Ruleset, text: string): CheckResult {
     alerts,
     divisions: ctx.divisions,
     tests: [],
+    ...(totalRules.length ? { totalRules } : {}),
+    ...(lights.length ? { lights } : {}),
+    ...(floors.length ? { floors } : {}),
   };
   const tests = checkTests(ast, program, ctx);
   return { program: { ...program, tests }, diagnostics: sortDiagnostics(ctx.diagnostics) };
@@ -114,6 +121,7 @@ function checkUnique(names: readonly { text: string; span: Span }[], zh: string,
 }
 
 function checkGrades(ast: Ruleset, total: number, ctx: CheckContext): IrGrade[] {
+  // no grades is allowed: a monitoring ruleset has none, and results then carry no grade
   if (!ast.grades) return [];
   const out: IrGrade[] = [];
   checkUnique(ast.grades.map((g) => g.name), '等级', 'grade', ctx, 'grade-duplicate');

@@ -1,7 +1,7 @@
 // `test` blocks: every input given with a value of its type; every expectation names something
 // that exists (an indicator by name or by path, a grade, an alert).
 import type { Expectation, GivenValue, Ruleset } from '../ast/nodes.js';
-import type { IrExpect, IrInput, IrProgram, IrTest, IrTestValue } from '../ir/ir.js';
+import { moneyFactor, type IrExpect, type IrInput, type IrProgram, type IrTest, type IrTestValue } from '../ir/ir.js';
 import type { CheckContext } from './context.js';
 import { reportUnknown } from './expr.js';
 
@@ -48,8 +48,14 @@ function givenValue(v: GivenValue, input: IrInput, ctx: CheckContext): IrTestVal
     case 'count':
       if (v.kind !== 'number' || !Number.isInteger(v.value) || v.value < 0) return fail('应为非负整数', 'needs a non-negative integer');
       return v.value;
+    case 'money':
+      // a value written with a unit is converted to the unit the input declares: 10000元 is 1万元
+      if (v.kind === 'money') return (v.value * moneyFactor(v.unit)) / moneyFactor(t.unit);
+      if (v.kind === 'percent') return fail('不是百分比，请去掉 %', 'is not a percent: drop the %');
+      return v.kind === 'number' ? v.value : fail('应为数字', 'needs a number');
     default:
       if (v.kind === 'percent') return fail('不是百分比，请去掉 %', 'is not a percent: drop the %');
+      if (v.kind === 'money') return fail('不是金额，请去掉单位', 'is not money: drop the unit');
       return v.kind === 'number' ? v.value : fail('应为数字', 'needs a number');
   }
 }
@@ -57,7 +63,7 @@ function givenValue(v: GivenValue, input: IrInput, ctx: CheckContext): IrTestVal
 function checkExpect(e: Expectation, program: IrProgram, ctx: CheckContext): IrExpect | undefined {
   const s = e.subject;
   const v = e.value;
-  const base = { text: ctx.source(e.span), line: e.span.line, col: e.span.col };
+  const base = { text: ctx.source(e.span), line: e.span.line, col: e.span.col, ...(e.approx && (v.kind === 'number' || v.kind === 'percent') ? { places: placesOf(ctx.source(v.span), v.kind === 'percent') } : {}) };
   const bad = (zh: string, en: string): undefined => {
     ctx.report('test-bad-expect', e.span, { zh, en });
     return undefined;
@@ -100,6 +106,12 @@ function checkExpect(e: Expectation, program: IrProgram, ctx: CheckContext): IrE
       return v.kind === 'number' ? { ...base, subject: { kind: 'indicator', index }, value: v.value } : bad('指标得分应与数字或 na 比较', 'indicator points must be compared with a number or na');
     }
   }
+}
+
+/** Decimals written in a literal: `1.63` has 2, `32.62%` has 4 as a fraction. */
+function placesOf(text: string, percent: boolean): number {
+  const m = /\.(\d+)/.exec(text);
+  return (m ? m[1]!.length : 0) + (percent ? 2 : 0);
 }
 
 /** An indicator by name (if unique), or by a path of names whose last parts match. */

@@ -12,6 +12,8 @@ export function jsonLine(r: RowResult): string {
     indicators: res.indicators,
     outcome: res.outcome,
     alerts: res.alerts,
+    adjustments: res.adjustments,
+    light: res.light,
     error: res.error ? { code: res.error.code, message: res.error.message, ...(res.error.field ? { field: res.error.field } : {}), ...(res.error.indicator ? { indicator: res.error.indicator } : {}) } : null,
     extra: r.extras,
   });

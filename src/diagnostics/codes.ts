@@ -12,7 +12,6 @@ export const CODES = {
   // syntax
   'syntax-invalid-character': { severity: 'error', zh: '无法识别的字符', en: 'a character the language does not use' },
   'syntax-unexpected-token': { severity: 'error', zh: '语法错误：此处不应出现该内容', en: 'a token where the grammar expects another' },
-  'syntax-bad-number': { severity: 'error', zh: '数字写法有误', en: 'a malformed number' },
   // limits (src/limits.ts): past one, a clear error instead of a crash or a hang
   'limit-file-size': { severity: 'error', zh: '规则集文件超过大小上限', en: 'a ruleset larger than the size limit' },
   'limit-line-length': { severity: 'error', zh: '一行超过长度上限', en: 'a source line longer than the limit' },
@@ -39,6 +38,10 @@ export const CODES = {
   'indicator-score-and-children': { severity: 'error', zh: '有下级指标的指标不能再有评分规则', en: 'an indicator with both children and a scoring rule' },
   'indicator-duplicate-clause': { severity: 'error', zh: '指标中的子句重复', en: 'a clause given twice in one indicator' },
   'score-out-of-range': { severity: 'warning', zh: '得分不能证明在 [0, 分值] 之内', en: 'points not provably within [0, weight]' },
+  'placeholder-empty': { severity: 'warning', zh: '待定指标还没有下级指标', en: 'a placeholder with no indicators yet' },
+  'ratio-formula-missing': { severity: 'error', zh: '反向指标没有写明算法', en: 'a reverse ratio without its formula named' },
+  'condition-never-true': { severity: 'warning', zh: '条件永远不成立', en: 'a condition that can never hold' },
+  'cap-never-binds': { severity: 'warning', zh: '封顶分不低于总分，永远不起作用', en: 'a cap at or above the total, which never applies' },
   'manual-not-score': { severity: 'error', zh: '人工评分需引用分数类型的输入', en: '`manual` must name an input of type score' },
   // bands
   'band-unreachable': { severity: 'error', zh: '分档永远不会命中', en: 'a band that no value can reach' },
@@ -48,7 +51,6 @@ export const CODES = {
   // grades and outcomes
   'grade-order': { severity: 'error', zh: '等级分数线必须严格递减', en: 'grade thresholds not strictly descending' },
   'grade-no-otherwise': { severity: 'error', zh: '等级最后必须是“其他”', en: 'grades not ending in `otherwise`' },
-  'grade-missing': { severity: 'error', zh: '规则集没有等级', en: 'a ruleset without grades' },
   'grade-unknown': { severity: 'error', zh: '未定义的等级', en: 'a grade that the ruleset does not define' },
   'grade-duplicate': { severity: 'error', zh: '等级重复', en: 'a grade defined twice' },
   'grade-threshold-range': { severity: 'warning', zh: '等级分数线超出总分范围', en: 'a grade threshold outside [0, total]' },
@@ -58,6 +60,7 @@ export const CODES = {
   // evaluation, per unit (reported in results, not by the checker)
   'eval-division-by-zero': { severity: 'error', zh: '除数为零', en: 'division by zero' },
   'eval-manual-out-of-range': { severity: 'error', zh: '人工评分超出分值范围', en: 'a manual score outside [0, weight]' },
+  'eval-tier-out-of-range': { severity: 'error', zh: '人工评分不在所选等级的区间内', en: 'a tiered score outside its tier' },
   'eval-no-applicable': { severity: 'error', zh: '没有适用的指标', en: 'no indicator applies' },
   'eval-bad-input': { severity: 'error', zh: '输入数据有误', en: 'bad input data' },
   // data files

@@ -34,10 +34,21 @@ export type IrBandAward =
   | { readonly kind: 'share'; readonly value: number }
   | { readonly kind: 'points'; readonly value: number };
 
+export interface IrInterval {
+  readonly lo: number;
+  readonly hi: number;
+  readonly loClosed: boolean;
+  readonly hiClosed: boolean;
+}
+
 export interface IrBand {
-  /** `null` for `else`. */
+  /** `null` for `else` and for an interval band. */
   readonly op: '>=' | '>' | '<=' | '<' | '==' | null;
   readonly bound: number | null;
+  /** A bound that is not a constant (another input, an enum member): compared at run time. */
+  readonly boundExpr?: IrExpr;
+  /** A band with explicit ends. */
+  readonly interval?: IrInterval;
   readonly award: IrBandAward;
   /** The band as written, for explanations: `>= 95%`. */
   readonly text: string;
@@ -45,9 +56,53 @@ export interface IrBand {
 
 export type IrScore =
   | { readonly kind: 'bands'; readonly subject: IrExpr; readonly subjectText: string; readonly subjectType: ValueType; readonly bands: readonly IrBand[] }
-  | { readonly kind: 'ratio'; readonly actual: IrExpr; readonly target: IrExpr; readonly actualText: string; readonly targetText: string; readonly actualType: ValueType }
-  | { readonly kind: 'deduct'; readonly points: IrExpr; readonly count: IrExpr; readonly max: IrExpr | null; readonly countText: string }
+  | {
+      readonly kind: 'ratio';
+      readonly actual: IrExpr;
+      readonly target: IrExpr;
+      readonly actualText: string;
+      readonly targetText: string;
+      readonly actualType: ValueType;
+      /** 正向 (up), 反向 (down), 等于 (equal); absent means up. */
+      readonly direction?: 'up' | 'down' | 'equal';
+      /** For down: target/actual × weight (quotient), or linear to 0 at twice the target. */
+      readonly formula?: 'quotient' | 'linear';
+    }
+  | {
+      readonly kind: 'deduct';
+      readonly points: IrExpr;
+      /** Occurrences; or, with `side`, the size of one step. */
+      readonly count: IrExpr;
+      readonly max: IrExpr | null;
+      readonly countText: string;
+      readonly side?: 'above' | 'below';
+      readonly standard?: IrExpr;
+      readonly measure?: IrExpr;
+      readonly measureText?: string;
+      readonly measureType?: ValueType;
+      /** Only whole steps count (每低于5%扣2分). */
+      readonly whole?: boolean;
+    }
   | { readonly kind: 'manual'; readonly input: number }
+  | {
+      readonly kind: 'checklist';
+      readonly items: readonly { readonly gate: boolean; readonly condition: IrExpr; readonly award: IrBandAward; readonly text: string }[];
+    }
+  | {
+      readonly kind: 'tiers';
+      /** The enum input naming the tier, and the score input. */
+      readonly category: number;
+      readonly input: number;
+      /** Each tier's interval, in points. */
+      readonly tiers: readonly ({ readonly name: string } & IrInterval)[];
+    }
+  | {
+      readonly kind: 'likert';
+      /** Count inputs of respondents per answer, with each answer's value. */
+      readonly answers: readonly { readonly input: number; readonly value: number }[];
+      readonly target: IrExpr | null;
+      readonly targetText: string | null;
+    }
   /** A general expression; `share` when it yields a share of the weight (a percent). */
   | { readonly kind: 'formula'; readonly expr: IrExpr; readonly share: boolean; readonly text: string };
 
@@ -69,6 +124,41 @@ export interface IrIndicator {
   readonly range: readonly [number, number];
   readonly clamp: boolean;
   readonly line: number;
+  /** How children add up; absent means by their own weights. `scale` is the relative total. */
+  readonly aggregation?: 'relative' | 'pool' | 'placeholder';
+  readonly scale?: number;
+  /** When `na` holds: leave the denominator (absent), score full marks, or move the weight to `naTargets`. */
+  readonly naMode?: 'full' | 'transfer';
+  readonly naTargets?: readonly number[];
+  /** A manual deduction after the rule, and the rule's own rounding. */
+  readonly less?: IrExpr;
+  readonly lessText?: string;
+  readonly roundPoints?: number;
+}
+
+/** After the total, in order: bonuses and penalties, then caps. */
+export interface IrTotalRule {
+  readonly kind: 'cap' | 'penalty' | 'bonus';
+  readonly amount: IrExpr;
+  readonly condition: IrExpr;
+  readonly text: string;
+}
+
+export interface IrLight {
+  readonly subject: IrExpr;
+  readonly subjectText: string;
+  readonly subjectType: ValueType;
+  readonly bands: readonly { readonly band: IrBand; readonly color: string; readonly reason: string | null }[];
+}
+
+export interface IrFloor {
+  readonly subject: IrExpr;
+  readonly subjectText: string;
+  readonly subjectType: ValueType;
+  readonly month: IrExpr;
+  /** Ascending by month: from month `from` on, the subject must reach `minimum`. */
+  readonly steps: readonly { readonly from: number; readonly minimum: IrExpr }[];
+  readonly reason: string | null;
 }
 
 export interface IrInput {
@@ -111,6 +201,8 @@ export interface IrExpect {
     | { readonly kind: 'indicator'; readonly index: number };
   /** `null` expects the indicator not to apply. */
   readonly value: IrTestValue | null;
+  /** For `≈`: the decimals to round the actual figure to before comparing. */
+  readonly places?: number;
   readonly text: string;
   readonly line: number;
   readonly col: number;
@@ -147,6 +239,9 @@ export interface IrProgram {
   readonly alerts: readonly IrAlert[];
   readonly divisions: readonly IrDivision[];
   readonly tests: readonly IrTest[];
+  readonly totalRules?: readonly IrTotalRule[];
+  readonly lights?: readonly IrLight[];
+  readonly floors?: readonly IrFloor[];
 }
 
 /** Factor that turns a value in `unit` into 元, the unit money is computed in. */

@@ -2,7 +2,7 @@
 // unit, and its raw figures turned into results. Explanations are built only when asked for.
 import type { IrProgram } from '../ir/ir.js';
 import { emitScorer } from '../targets/js/emit.js';
-import { explainIndicator } from './explain.js';
+import { explainIndicator, lightOf } from './explain.js';
 import { clean, roundHalfUp, UnitError, ge, gt, le, lt, eq } from './helpers.js';
 
 export type UnitValues = Readonly<Record<string, number | boolean | string>>;
@@ -29,6 +29,10 @@ export interface UnitResult {
   readonly indicators: Record<string, IndicatorResult>;
   readonly outcome: { readonly text: string; readonly adjust: number | null } | null;
   readonly alerts: { readonly name: string; readonly message: string }[];
+  /** Caps, penalties and bonuses applied after the indicator total, as written. */
+  readonly adjustments: { readonly kind: 'cap' | 'penalty' | 'bonus'; readonly rule: string }[];
+  /** Monitoring: the unit's light and why. */
+  readonly light: { readonly color: string; readonly reason: string } | null;
   readonly error: UnitError_ | null;
 }
 
@@ -41,6 +45,7 @@ type Scorer = (
   X?: unknown[],
   C?: Uint8Array,
   N?: Uint8Array,
+  E?: Float64Array,
 ) => number;
 
 function runtimeFor(program: IrProgram) {
@@ -68,6 +73,22 @@ function runtimeFor(program: IrProgram) {
         ind.path,
       );
     },
+    tierRange(i: number, k: number, v: number): UnitError {
+      const ind = program.indicators[i]!;
+      const s = ind.score;
+      const t = s?.kind === 'tiers' ? s.tiers[k]! : undefined;
+      const range = t ? `${t.loClosed ? '[' : '('}${t.lo}, ${t.hi}${t.hiClosed ? ']' : ')'}` : '';
+      return new UnitError(
+        'eval-tier-out-of-range',
+        `${ind.path}：“${t?.name}”的实际得分区间为 ${range}，人工评分 ${v} 不在其中，请调整`,
+        `${ind.path}: the score for "${t?.name}" must lie in ${range}, but it is ${v}`,
+        ind.path,
+      );
+    },
+    noRespondents(i: number): UnitError {
+      const ind = program.indicators[i]!;
+      return new UnitError('eval-division-by-zero', `除数为零：“${ind.path}”的满意度调查人数合计为 0`, `division by zero: no respondents for \`${ind.path}\``, ind.path);
+    },
     noApplicable(): UnitError {
       return new UnitError('eval-no-applicable', '所有指标均不适用，无法计算总分', 'no indicator applies, so there is no total');
     },
@@ -81,7 +102,8 @@ export class Evaluator {
   private explaining: Scorer | undefined;
   private readonly pts: Float64Array;
   private readonly app: Uint8Array;
-  private readonly out = new Float64Array(2);
+  /** total, grade index, light band, floor step broken, -, light figure, floor figure, floor minimum, month */
+  private readonly out = new Float64Array(9);
   private readonly al: Uint8Array;
 
   constructor(program: IrProgram) {
@@ -89,7 +111,8 @@ export class Evaluator {
     this.fast = this.compile(false);
     this.pts = new Float64Array(program.indicators.length);
     this.app = new Uint8Array(program.indicators.length);
-    this.al = new Uint8Array(program.alerts.length);
+    // alerts, then one flag per total rule (cap, penalty, bonus) that applied
+    this.al = new Uint8Array(program.alerts.length + (program.totalRules?.length ?? 0));
   }
 
   private compile(explain: boolean): Scorer {
@@ -142,10 +165,11 @@ export class Evaluator {
     const X: unknown[] = explain ? new Array(p.indicators.length) : [];
     const C = new Uint8Array(explain ? p.indicators.length : 0);
     const N = new Uint8Array(explain ? p.indicators.length : 0);
+    const E = new Float64Array(explain ? p.indicators.length : 0);
     try {
       if (explain) {
         this.explaining ??= this.compile(true);
-        this.explaining(unit, this.pts, this.app, this.out, this.al, X, C, N);
+        this.explaining(unit, this.pts, this.app, this.out, this.al, X, C, N, E);
       } else this.fast(unit, this.pts, this.app, this.out, this.al);
     } catch (e) {
       if (e instanceof UnitError) return errorResult({ code: e.code, message: e.zh, en: e.en, ...(e.indicator ? { indicator: e.indicator } : {}) });
@@ -156,21 +180,31 @@ export class Evaluator {
       const applicable = this.app[i] === 1;
       const r: IndicatorResult = { points: clean(this.pts[i]!), weight: ind.weight, applicable };
       indicators[ind.path] = explain
-        ? { ...r, explain: explainIndicator(p, i, { unit, pts: this.pts, app: this.app, X, C, N }) }
+        ? { ...r, explain: explainIndicator(p, i, { unit, pts: this.pts, app: this.app, X, C, N, E }) }
         : r;
     });
     const gi = this.out[1]!;
     const grade = gi >= 0 ? p.grades[gi]!.name : null;
     const outcome = grade === null ? null : (p.outcomes.find((o) => o.grade === grade) ?? null);
     const alerts = p.alerts.filter((_, k) => this.al[k] === 1).map((a) => ({ name: a.name, message: a.message }));
+    const total = this.out[0]!;
     return {
-      total: this.out[0]!,
+      total: Number.isNaN(total) ? null : total,
       grade,
       indicators,
       outcome: outcome ? { text: outcome.text, adjust: outcome.adjust } : null,
       alerts,
+      adjustments: this.adjustments(),
+      light: lightOf(p, this.out),
       error: null,
     };
+  }
+
+  /** The caps, penalties and bonuses that applied to the last unit. */
+  private adjustments(): { kind: 'cap' | 'penalty' | 'bonus'; rule: string }[] {
+    const rules = this.program.totalRules ?? [];
+    const base = this.program.alerts.length;
+    return rules.filter((_, k) => this.al[base + k] === 1).map((r) => ({ kind: r.kind, rule: r.text }));
   }
 }
 
@@ -203,5 +237,5 @@ export function badInput(program: IrProgram, unit: UnitValues): UnitError_ | nul
 }
 
 export function errorResult(error: UnitError_): UnitResult {
-  return { total: null, grade: null, indicators: Object.create(null), outcome: null, alerts: [], error };
+  return { total: null, grade: null, indicators: Object.create(null), outcome: null, alerts: [], adjustments: [], light: null, error };
 }

@@ -60,6 +60,8 @@ class Run {
   readonly X: unknown[];
   readonly C: Uint8Array;
   readonly N: Uint8Array;
+  /** Deductions after rules (`less`): not in IR v1, so always empty here. */
+  readonly E = new Float64Array(0);
   readonly errors: ReturnType<typeof unitErrorText>;
   raw = 0;
   aw = 0;
@@ -238,7 +240,7 @@ export function interpret(program: IrProgram, unit: UnitValues, options: { expla
   } catch (e) {
     if (!(e instanceof UnitError)) throw e;
     const error = { code: e.code, message: e.zh, en: e.en, ...(e.indicator ? { indicator: e.indicator } : {}) };
-    return { total: null, grade: null, indicators: Object.create(null), outcome: null, alerts: [], error };
+    return { total: null, grade: null, indicators: Object.create(null), outcome: null, alerts: [], adjustments: [], light: null, error };
   }
   const indicators: Record<string, IndicatorResult> = Object.create(null);
   program.indicators.forEach((ind, i) => {
@@ -253,6 +255,8 @@ export function interpret(program: IrProgram, unit: UnitValues, options: { expla
     indicators,
     outcome: outcome ? { text: outcome.text, adjust: outcome.adjust } : null,
     alerts: program.alerts.filter((_, k) => alerts[k]).map((a) => ({ name: a.name, message: a.message })),
+    adjustments: [],
+    light: null,
     error: null,
   };
 }

@@ -3,7 +3,7 @@
 import type { IrExpect, IrProgram, IrTest } from '../ir/ir.js';
 import { showNumber, showPercent } from '../ir/format.js';
 import type { Evaluator, UnitResult } from './evaluator.js';
-import { eq } from './helpers.js';
+import { eq, roundHalfUp } from './helpers.js';
 
 export interface ExpectOutcome {
   readonly text: string;
@@ -22,17 +22,22 @@ export interface TestOutcome {
   readonly result: UnitResult;
 }
 
+/** `==` allows only decimal noise; `≈` rounds the actual figure to the decimals written. */
+function same(actual: number, e: IrExpect): boolean {
+  return e.places === undefined ? eq(actual, e.value as number) : eq(roundHalfUp(actual, e.places), e.value as number);
+}
+
 function judge(e: IrExpect, r: UnitResult, p: IrProgram): { pass: boolean; actual: string } {
   const s = e.subject;
   if (r.error && s.kind !== 'error') return { pass: false, actual: `出错：${r.error.message}` };
   switch (s.kind) {
     case 'total':
-      return { pass: r.total !== null && eq(r.total, e.value as number), actual: `总分为 ${r.total === null ? '无' : showNumber(r.total)}` };
+      return { pass: r.total !== null && same(r.total, e), actual: `总分为 ${r.total === null ? '无' : showNumber(r.total)}` };
     case 'grade':
       return { pass: r.grade === e.value, actual: `等级为 ${r.grade ?? '无'}` };
     case 'adjust': {
       const adj = r.outcome?.adjust ?? 0;
-      return { pass: eq(adj, e.value as number), actual: `调整比例为 ${showPercent(adj)}` };
+      return { pass: same(adj, e), actual: `调整比例为 ${showPercent(adj)}` };
     }
     case 'alert': {
       const fired = r.alerts.some((a) => a.name === s.name);
@@ -48,7 +53,7 @@ function judge(e: IrExpect, r: UnitResult, p: IrProgram): { pass: boolean; actua
       if (!got) return { pass: false, actual: '无结果' };
       if (e.value === null) return { pass: !got.applicable, actual: got.applicable ? `适用，得 ${showNumber(got.points)} 分` : '不适用' };
       if (!got.applicable) return { pass: false, actual: '不适用' };
-      return { pass: eq(got.points, e.value as number), actual: `得 ${showNumber(got.points)} 分` };
+      return { pass: same(got.points, e), actual: `得 ${showNumber(got.points)} 分` };
     }
   }
 }

@@ -50,6 +50,10 @@ const CASES: Partial<Record<DiagnosticCode, Case>> = {
   'grade-threshold-range': { src: ruleset('grades { 优 >= 120; 差 otherwise }'), at: [2, 12] },
   'test-bad-value': { src: ruleset('input a: percent', 'test "t" { given { a: true } }'), at: [3, 25] },
   'test-bad-expect': { src: ruleset('input a: percent', 'test "t" { given { a: 1 } expect total == 优 }'), at: [3, 29] },
+  'placeholder-empty': { src: ruleset('indicator i weight 80 { score full }', 'indicator p weight 20 placeholder { }'), at: [3, 13] },
+  'ratio-formula-missing': { src: ruleset('input a: percent', 'indicator i weight 100 { score ratio down a target 90% }'), at: [3, 28] },
+  'condition-never-true': { src: ruleset('input n: count', ONE_INDICATOR, 'alert 红灯 "无" when n < 0'), at: [4, 21] },
+  'cap-never-binds': { src: ruleset('input b: bool', ONE_INDICATOR, 'cap 100 when b'), at: [4, 7] },
   // limits: past one, a diagnostic instead of a crash or a hang
   'limit-file-size': { src: ruleset(...Array.from({ length: 300 }, () => `// ${'说明'.repeat(150)}`)), at: [1, 1] },
   'limit-line-length': { src: ruleset(`// ${'x'.repeat(1000)}`), at: [2, 1001] },

@@ -203,7 +203,7 @@ describe('jixiao eval', () => {
   it('writes one JSON line per row with id, row, total, grade, indicators, outcome, alerts, error, extra', async () => {
     const r = await run('eval', at('good.jx'), write('units.csv', CSV));
     const rows = r.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rows.map((x) => Object.keys(x))).toEqual(Array(4).fill(['id', 'row', 'total', 'grade', 'indicators', 'outcome', 'alerts', 'error', 'extra']));
+    expect(rows.map((x) => Object.keys(x))).toEqual(Array(4).fill(['id', 'row', 'total', 'grade', 'indicators', 'outcome', 'alerts', 'adjustments', 'light', 'error', 'extra']));
     expect(rows[0]).toEqual({
       id: 'A1',
       row: 1,
@@ -215,6 +215,8 @@ describe('jixiao eval', () => {
       },
       outcome: null,
       alerts: [],
+      adjustments: [],
+      light: null,
       error: null,
       extra: { 项目名称: '甲项目', 备注: 'x' },
     });

@@ -568,20 +568,28 @@ describe('error recovery', () => {
       expect(m.en).not.toMatch(/\bin (unary|primary|gradeRule|literal|expectation|scoreRule|testBlock|typeRef|member)\b/);
       expect(m.zh).not.toMatch(/[a-z]+Rule|unary|literal/);
     }
+    // `grades` opening a line starts a statement: it is not read as a name ending `a +`
     expect(messages[0]).toEqual({
-      zh: '表达式中此处应为 `-`、数字、`true`（是）、`false`（否）、`full`（满分）、`(`、名称、`max`（最多），却是 “grades”',
-      en: 'expected `-`, a number, `true`, `false`, `full`, `(`, a name or `max` in an expression, found `grades`',
+      zh: '表达式中此处应为 数字、`true`（是）、`false`（否）、`full`（满分）、`(`、名称，却是 “grades”',
+      en: 'expected a number, `true`, `false`, `full`, `(` or a name in an expression, found `grades`',
     });
     expect(messages[1]!.en).toMatch(/ in a grade, found `90`$/);
     expect(messages[2]!.en).toMatch(/ in a value, found `}`$/);
     expect(messages[3]!.en).toMatch(/ in an expectation, found `}`$/);
   });
 
-  it('names a keyword used where a name is expected', () => {
-    const r = parse('ruleset 示例 {\n  indicator 扣 weight 100 { score full }\n}');
+  it('takes a keyword as the name it declares: an indicator 扣, an input 目标值', () => {
+    const r = parse('ruleset 示例 {\n  input 目标值: number\n  indicator 扣 weight 100 { score 目标值 > 1 ? full : 0 }\n}');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ast!.indicators[0]!.name.text).toBe('扣');
+    expect(r.ast!.inputs[0]!.name.text).toBe('目标值');
+  });
+
+  it('names a reserved keyword used as a name inside an expression', () => {
+    const r = parse('ruleset 示例 {\n  let x = 扣 + 1\n}');
     const [d] = r.diagnostics;
-    expect([d!.code, d!.span.line, d!.span.col]).toEqual(['syntax-unexpected-token', 2, 13]);
-    expect(d!.message).toEqual({ zh: '此处应为 名称，却是 “扣”', en: 'expected a name, found `扣`' });
+    expect([d!.code, d!.span.line, d!.span.col]).toEqual(['syntax-unexpected-token', 2, 11]);
+    expect(d!.message.en).toMatch(/found `扣`$/);
   });
 
   it('reports text after the closing brace', () => {

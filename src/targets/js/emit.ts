@@ -35,11 +35,11 @@ function cmpConst(op: '>=' | '>' | '<=' | '<' | '==' | '!=', x: string, v: numbe
     case '>':
       return `${x} > ${num(v + s)}`;
     case '<=':
-      return `${x} <= ${num(v + s)}`;
+      return `${num(v + s)} >= ${x}`;
     case '<':
-      return `${x} < ${num(v - s)}`;
+      return `${num(v - s)} > ${x}`;
     case '==':
-      return `Math.abs(${x} - ${num(v)}) <= ${num(s)}`;
+      return `${num(s)} >= Math.abs(${x} - ${num(v)})`;
     case '!=':
       return `Math.abs(${x} - ${num(v)}) > ${num(s)}`;
   }
@@ -90,7 +90,7 @@ class Emitter {
       case 'let':
         return `L${e.i}()`;
       case 'neg':
-        return `(-${this.expr(e.a, weight)})`;
+        return `(-(${this.expr(e.a, weight)}))`;
       case 'not':
         return `(!${this.expr(e.a, weight)})`;
       case 'arith':
@@ -174,12 +174,12 @@ class Emitter {
         if (s.direction === 'down') {
           // 反向: at or under the target is full; above it, target/actual or linear to 0 at twice the target
           const over = s.formula === 'linear' ? `(${a} >= 2 * ${t} ? 0 : ${W} * (1 - (${a} - ${t}) / ${t}))` : `${W} * (${t} / ${a})`;
-          this.line(`p = ${a} <= ${t} ? ${W} : ${t} > 0 ? ${over} : 0;`);
+          this.line(`p = ${t} >= ${a} ? ${W} : ${t} > 0 ? ${over} : 0;`);
         } else if (s.direction === 'equal') {
           // 等于: a zero target is met only by a figure at or below zero; otherwise as 正向
-          this.line(`p = ${t} === 0 ? (${a} <= 0 ? ${W} : 0) : ${t} > 0 ? (${a} >= ${t} ? ${W} : ${a} <= 0 ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
+          this.line(`p = ${t} === 0 ? (0 >= ${a} ? ${W} : 0) : ${t} > 0 ? (${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
         } else {
-          this.line(`p = ${t} > 0 ? (${a} >= ${t} ? ${W} : ${a} <= 0 ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
+          this.line(`p = ${t} > 0 ? (${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
         }
         if (X) this.line(`X[${i}] = [${a}, ${t}];`);
         return;
@@ -198,20 +198,20 @@ class Emitter {
           const steps = s.whole ? `Math.floor(${dev} / ${n} + 1e-9)` : `${dev} / ${n}`;
           this.line(`let ${d} = ${dev} > 1e-12 && ${n} > 0 ? ${per} * ${steps} : 0;`);
           if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
-          this.line(`p = ${num(w)} - ${d}; if (p < 0) p = 0;`);
+          this.line(`p = ${num(w)} - ${d}; if (0 > p) p = 0;`);
           if (X) this.line(`X[${i}] = [${per}, ${n}, ${d}, ${m}, ${std}, ${dev}];`);
           return;
         }
         this.line(`const ${per} = ${this.expr(s.points, w)}, ${n} = ${this.expr(s.count, w)};`);
         this.line(`let ${d} = ${per} * ${n};`);
         if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
-        this.line(`p = ${num(w)} - ${d}; if (p < 0) p = 0;`);
+        this.line(`p = ${num(w)} - ${d}; if (0 > p) p = 0;`);
         if (X) this.line(`X[${i}] = [${per}, ${n}, ${d}];`);
         return;
       }
       case 'manual': {
         this.line(`p = i${s.input};`);
-        this.line(`if (!(p >= 0 && p <= ${num(w + slack(w))})) throw rt.manualRange(${i}, p);`);
+        this.line(`if (!(p >= 0 && ${num(w + slack(w))} >= p)) throw rt.manualRange(${i}, p);`);
         if (X) this.line(`X[${i}] = [p];`);
         return;
       }
@@ -280,11 +280,11 @@ class Emitter {
         this.score(ind, i, ind.score!);
         if (ind.less) {
           const l = this.fresh('r');
-          this.line(`const ${l} = ${this.expr(ind.less, ind.weight)}; p -= ${l}; if (p < 0) p = 0;${X ? ` E[${i}] = ${l};` : ''}`);
+          this.line(`const ${l} = ${this.expr(ind.less, ind.weight)}; p -= ${l}; if (0 > p) p = 0;${X ? ` E[${i}] = ${l};` : ''}`);
         }
         if (ind.roundPoints !== undefined) this.line(`p = rt.roundHalfUp(p, ${ind.roundPoints});`);
         if (ind.clamp) {
-          this.line(`if (p < 0) { p = 0;${X ? ` C[${i}] = 1;` : ''} } else if (p > ${num(ind.weight)}) { p = ${num(ind.weight)};${X ? ` C[${i}] = 1;` : ''} }`);
+          this.line(`if (0 > p) { p = 0;${X ? ` C[${i}] = 1;` : ''} } else if (p > ${num(ind.weight)}) { p = ${num(ind.weight)};${X ? ` C[${i}] = 1;` : ''} }`);
         }
         this.line(`pts[${i}] = p; app[${i}] = 1;${inPool ? '' : ` aw += ${num(effW)};`}`);
         this.indent--;
@@ -382,7 +382,8 @@ class Emitter {
     const params = X ? 'u, pts, app, out, al, X, C, N, E' : 'u, pts, app, out, al';
     this.indent = 0;
     this.line(`'use strict';`);
-    this.block(`function div(a, b, d)`, () => this.line('if (b === 0) throw rt.divisionByZero(d);\n    return a / b;'));
+    // a divisor is zero as `x == 0` is: within the decimal slack, so 0.3 - 0.1 - 0.2 (5.5e-17 in binary) is zero too
+    this.block(`function div(a, b, d)`, () => this.line('if (b <= 1e-9 && b >= -1e-9) throw rt.divisionByZero(d);\n    return a / b;'));
     this.block(`return function score(${params})`, () => {
       p.inputs.forEach((inp, k) => this.line(`const i${k} = u[${this.lit(inp.name)}];`));
       p.lets.forEach((_, k) => this.line(`let l${k} = 0, c${k} = false;`));
@@ -425,7 +426,7 @@ class Emitter {
       if (r.kind === 'cap') return;
       this.line(`if (${this.expr(r.condition, null)}) { t ${r.kind === 'bonus' ? '+' : '-'}= ${this.expr(r.amount, null)}; al[${base + k}] = 1; } else al[${base + k}] = 0;`);
     });
-    if (rules.some((r) => r.kind === 'penalty')) this.line('if (t < 0) t = 0;');
+    if (rules.some((r) => r.kind === 'penalty')) this.line('if (0 > t) t = 0;');
     rules.forEach((r, k) => {
       if (r.kind !== 'cap') return;
       const c = this.fresh('cap');
@@ -452,7 +453,7 @@ class Emitter {
       floor.steps.forEach((st, k) => this.line(`  if (${m} >= ${num(st.from)}) k = ${k};`));
       this.line('  out[3] = -1;');
       const mins = floor.steps.map((st) => this.expr(st.minimum, null));
-      this.line(`  if (k >= 0) { const ${v} = ${this.expr(floor.subject, null)}; const min = [${mins.join(', ')}][k]; out[6] = ${v}; out[7] = min; out[8] = ${m}; if (${v} < min - 1e-9 * Math.max(1, Math.abs(min))) out[3] = k; } }`);
+      this.line(`  if (k >= 0) { const ${v} = ${this.expr(floor.subject, null)}; const min = [${mins.join(', ')}][k]; out[6] = ${v}; out[7] = min; out[8] = ${m}; if (min - 1e-9 * Math.max(1, Math.abs(min)) > ${v}) out[3] = k; } }`);
     } else this.line('out[3] = -1;');
   }
 }

@@ -1280,7 +1280,7 @@ export function evaluate(unit, options) {
 const score = (function (rt) {
 'use strict';
 function div(a, b, d) {
-  if (b === 0) throw rt.divisionByZero(d);
+  if (b <= 1e-9 && b >= -1e-9) throw rt.divisionByZero(d);
     return a / b;
 }
 return function score(u, pts, app, out, al, X, C, N, E) {
@@ -1327,7 +1327,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   {
     const q1 = 0.8, n2 = i0;
     let d0 = q1 * n2;
-    p = 4 - d0; if (p < 0) p = 0;
+    p = 4 - d0; if (0 > p) p = 0;
     X[2] = [q1, n2, d0];
     pts[2] = p; app[2] = 1; aw += 4;
   }
@@ -1343,7 +1343,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 1.2.1 决策/绩效目标/绩效目标合理性
   {
     p = i2;
-    if (!(p >= 0 && p <= 3.000000003)) throw rt.manualRange(5, p);
+    if (!(p >= 0 && 3.000000003 >= p)) throw rt.manualRange(5, p);
     X[5] = [p];
     pts[5] = p; app[5] = 1; aw += 3;
   }
@@ -1359,7 +1359,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 1.3.1 决策/资金投入/预算编制科学性
   {
     p = i4;
-    if (!(p >= 0 && p <= 3.000000003)) throw rt.manualRange(8, p);
+    if (!(p >= 0 && 3.000000003 >= p)) throw rt.manualRange(8, p);
     X[8] = [p];
     pts[8] = p; app[8] = 1; aw += 3;
   }
@@ -1378,14 +1378,14 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 2.1.1 过程/资金管理/资金到位率
   {
     const a3 = L0(), t4 = 1;
-    p = t4 > 0 ? (a3 >= t4 ? 3 : a3 <= 0 ? 0 : 3 * (a3 / t4)) : (a3 >= t4 ? 3 : 0);
+    p = t4 > 0 ? (a3 >= t4 ? 3 : 0 >= a3 ? 0 : 3 * (a3 / t4)) : (a3 >= t4 ? 3 : 0);
     X[12] = [a3, t4];
     pts[12] = p; app[12] = 1; aw += 3;
   }
   // 2.1.2 过程/资金管理/预算执行率
   {
     const a5 = L1(), t6 = 1;
-    p = t6 > 0 ? (a5 >= t6 ? 3 : a5 <= 0 ? 0 : 3 * (a5 / t6)) : (a5 >= t6 ? 3 : 0);
+    p = t6 > 0 ? (a5 >= t6 ? 3 : 0 >= a5 ? 0 : 3 * (a5 / t6)) : (a5 >= t6 ? 3 : 0);
     X[13] = [a5, t6];
     pts[13] = p; app[13] = 1; aw += 3;
   }
@@ -1393,12 +1393,12 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   {
     const q8 = 1, n9 = i9;
     let d7 = q8 * n9;
-    p = 3 - d7; if (p < 0) p = 0;
+    p = 3 - d7; if (0 > p) p = 0;
     X[14] = [q8, n9, d7];
     pts[14] = p; app[14] = 1; aw += 3;
   }
   // 2.1.4 过程/资金管理/政府采购执行率
-  if ((Math.abs(i10 - 0) <= 1e-9)) {
+  if ((1e-9 >= Math.abs(i10 - 0))) {
     pts[15] = 0; app[15] = 0;
     na = true;
     N[15] = 1;
@@ -1406,7 +1406,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   else {
     {
       const a10 = L2(), t11 = 1;
-      p = t11 > 0 ? (a10 >= t11 ? 5 : a10 <= 0 ? 0 : 5 * (a10 / t11)) : (a10 >= t11 ? 5 : 0);
+      p = t11 > 0 ? (a10 >= t11 ? 5 : 0 >= a10 ? 0 : 5 * (a10 / t11)) : (a10 >= t11 ? 5 : 0);
       X[15] = [a10, t11];
       pts[15] = p; app[15] = 1; aw += 5;
     }
@@ -1424,7 +1424,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   {
     const q13 = 0.5, n14 = i15;
     let d12 = q13 * n14;
-    p = 3 - d12; if (p < 0) p = 0;
+    p = 3 - d12; if (0 > p) p = 0;
     X[18] = [q13, n14, d12];
     pts[18] = p; app[18] = 1; aw += 3;
   }
@@ -1437,7 +1437,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.1.1 产出/产出数量/实际完成率
   {
     const a15 = L3(), t16 = 1;
-    p = t16 > 0 ? (a15 >= t16 ? 12 : a15 <= 0 ? 0 : 12 * (a15 / t16)) : (a15 >= t16 ? 12 : 0);
+    p = t16 > 0 ? (a15 >= t16 ? 12 : 0 >= a15 ? 0 : 12 * (a15 / t16)) : (a15 >= t16 ? 12 : 0);
     X[21] = [a15, t16];
     pts[21] = p; app[21] = 1; aw += 12;
   }
@@ -1484,14 +1484,14 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 4.1.1 效益/项目效益/实施效益
   {
     p = i22;
-    if (!(p >= 0 && p <= 10.00000001)) throw rt.manualRange(30, p);
+    if (!(p >= 0 && 10.00000001 >= p)) throw rt.manualRange(30, p);
     X[30] = [p];
     pts[30] = p; app[30] = 1; aw += 10;
   }
   // 4.1.2 效益/项目效益/满意度
   {
     const a19 = i23, t20 = 0.9;
-    p = t20 > 0 ? (a19 >= t20 ? 10 : a19 <= 0 ? 0 : 10 * (a19 / t20)) : (a19 >= t20 ? 10 : 0);
+    p = t20 > 0 ? (a19 >= t20 ? 10 : 0 >= a19 ? 0 : 10 * (a19 / t20)) : (a19 >= t20 ? 10 : 0);
     X[31] = [a19, t20];
     pts[31] = p; app[31] = 1; aw += 10;
   }
@@ -1505,7 +1505,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   const total = rt.roundHalfUp(t, 2);
   out[0] = total;
   out[1] = total >= 90 ? 0 : total >= 80 ? 1 : total >= 60 ? 2 : 3;
-  al[0] = ((i10 > 1e-9) && (L2() < 0.599999999)) ? 1 : 0;
+  al[0] = ((i10 > 1e-9) && (0.599999999 > L2())) ? 1 : 0;
   out[2] = -1;
   out[3] = -1;
   return out[0];
