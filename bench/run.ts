@@ -1,7 +1,7 @@
-// `npm run bench [-- --quick] [-- --only throughput,compile,batch] [-- --out FILE]`: every
+// `npm run bench [-- --quick] [-- --only throughput,compile,batch,sql] [-- --out FILE]`: every
 // section in one run on one machine, then a Markdown report (stdout, and FILE when given).
 import { existsSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,13 +9,14 @@ import { machine } from './lib/machine.js';
 import { report } from './report.js';
 import { batch } from './sections/batch.js';
 import { compileGenerated, compileShipped, shippedRulesets } from './sections/compile.js';
+import { sqlScore, type SqlTiming } from './sections/sql.js';
 import { throughput } from './sections/throughput.js';
 import { COMPILE_SHAPES, SPEC_BATCH } from './workload/spec.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } } });
 const quick = values.quick ?? false;
-const only = new Set((values.only ?? 'throughput,compile,batch').split(','));
+const only = new Set((values.only ?? 'throughput,compile,batch,sql').split(','));
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const started = Date.now();
 const loadBefore = loadavg();
@@ -45,7 +46,14 @@ if (only.has('compile')) {
   }
 }
 
-const batched = only.has('batch') ? await batch(repo, SPEC_BATCH, quick ? [10_000, 50_000] : [100_000, 1_000_000], quick ? 1 : 3, log) : undefined;
+const sizes = quick ? [10_000, 50_000] : [100_000, 1_000_000];
+let sql: SqlTiming[] | null | undefined;
+const scoreInDuckDb = async (rows: number, csv: string): Promise<void> => {
+  if (!only.has('sql') || rows !== sizes[sizes.length - 1]) return;
+  log(`  sql: DuckDB on ${rows} rows`);
+  sql = await sqlScore(SPEC_BATCH, csv, rows, quick ? 1 : 3, [1, availableParallelism()]);
+};
+const batched = only.has('batch') || only.has('sql') ? await batch(repo, SPEC_BATCH, sizes, quick ? 1 : 3, log, scoreInDuckDb, only.has('batch')) : undefined;
 
 const md = report({
   quick,
@@ -56,7 +64,8 @@ const md = report({
   throughput: tp,
   compiled,
   shipped,
-  batch: batched,
+  batch: only.has('batch') ? batched : undefined,
+  sql,
   sqlTarget: existsSync(join(repo, 'src/targets/sql')),
   playground: existsSync(join(repo, 'playground')),
 });

@@ -69,7 +69,16 @@ function runCli(repo: string, ruleset: string, csv: string): Promise<ChildRun> {
   });
 }
 
-export async function batch(repo: string, spec: Spec, sizes: readonly number[], runs: number, log: (s: string) => void): Promise<BatchTiming[]> {
+/** `onCsv` sees each generated file before it is removed (the SQL section reuses the largest). */
+export async function batch(
+  repo: string,
+  spec: Spec,
+  sizes: readonly number[],
+  runs: number,
+  log: (s: string) => void,
+  onCsv?: (rows: number, csv: string) => Promise<void>,
+  timeCli = true,
+): Promise<BatchTiming[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
   const out: BatchTiming[] = [];
   try {
@@ -79,6 +88,11 @@ export async function batch(repo: string, spec: Spec, sizes: readonly number[], 
       const csv = join(dir, `units-${rows}.csv`);
       log(`  batch: writing ${rows} rows`);
       writeCsv(spec, csv, rows);
+      if (!timeCli) {
+        await onCsv?.(rows, csv);
+        rmSync(csv);
+        continue;
+      }
       let peakRss = 0;
       let rssFrom = '';
       log(`  batch: jixiao eval on ${rows} rows × ${runs}`);
@@ -88,6 +102,7 @@ export async function batch(repo: string, spec: Spec, sizes: readonly number[], 
         rssFrom = r.rssFrom;
       }, runs, 0);
       out.push({ rows, csvBytes: statSync(csv).size, medianMs: t.medianMs, runs: t.runs, rowsPerSec: rows / (t.medianMs / 1000), peakRss, rssFrom });
+      await onCsv?.(rows, csv);
       rmSync(csv);
     }
   } finally {

@@ -18,6 +18,8 @@ export interface CompileTiming {
   readonly evaluatorMs: number;
   readonly firstCallMs: number;
   readonly totalMs: number;
+  /** Set when the parser refuses the ruleset outright (a limit): the diagnostic, and nothing timed. */
+  readonly refused?: string;
 }
 
 export interface ShippedTiming {
@@ -40,7 +42,12 @@ export async function compileGenerated(shape: readonly [number, number, number],
   const text = jixiaoSource(spec);
   const label = `generated ${spec.leaves.length} leaves`;
   const parsed = parse(text);
-  if (!parsed.ast) throw new Error(`${label}: does not parse`);
+  if (!parsed.ast) {
+    const d = parsed.diagnostics[0];
+    const refused = d ? `${d.code}: ${d.message.en}` : 'does not parse';
+    const p = await timeRuns(`${label}: parse (refused)`, () => parse(text), runs, 1);
+    return { label, indicators: spec.nodes.length, leaves: spec.leaves.length, bytes: Buffer.byteLength(text), parseMs: p.medianMs, checkMs: NaN, evaluatorMs: NaN, firstCallMs: NaN, totalMs: NaN, refused };
+  }
   const program = check(parsed.ast, text).program;
   if (!program) throw new Error(`${label}: does not check`);
   const unit = makeUnits(spec, 1)[0]!;
