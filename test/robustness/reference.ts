@@ -160,6 +160,8 @@ export function referenceEvaluate(ast: Ruleset, data: ReadonlyMap<string, RefVal
           case '/': {
             const [a, b] = [n(e.left), n(e.right)];
             if (Q.isZero(b)) throw new UnitError('eval-division-by-zero');
+            // the evaluator takes a divisor within 1e-9 of 0 as 0, like `x == 0`
+            if (Q.cmp(Q.abs(b), SLACK) <= 0) throw new Ambiguous();
             return Q.div(a, b);
           }
           default: {
