@@ -236,6 +236,13 @@ function coercePlain(raw: string, type: InputType): number | undefined {
   }
 }
 
+/** Money is never negative: the checker proves scores within their weights on that assumption. */
+function notNegative(r: CoerceResult, raw: unknown, field: string | undefined): CoerceResult {
+  if (!r.ok || (r.value as number) >= 0) return r;
+  const subj = subject(raw, field);
+  return fail('data-bad-number', `${subj.zh}是负数：金额不能为负`, `${subj.en} is negative: an amount of money cannot be`);
+}
+
 /**
  * Coerce one raw value (a CSV cell string, or any JSON value) to the declared type.
  * undefined, null and blank strings are missing ('data-missing-field').
@@ -245,7 +252,8 @@ function coercePlain(raw: string, type: InputType): number | undefined {
 export function coerceValue(raw: unknown, type: InputType, field?: string): CoerceResult {
   if (typeof raw === 'string') {
     const fast = coercePlain(raw, type);
-    if (fast !== undefined) return { ok: true, value: fast === 0 ? 0 : fast }; // -0 is 0
+    // a negative amount takes the general path, which refuses it
+    if (fast !== undefined && !(type.kind === 'money' && fast < 0)) return { ok: true, value: fast === 0 ? 0 : fast }; // -0 is 0
   }
   if (isMissing(raw)) {
     const message = missingMessage(raw, field);
@@ -256,7 +264,7 @@ export function coerceValue(raw: unknown, type: InputType, field?: string): Coer
     case 'score':
       return coerceNumeric(raw, field, undefined);
     case 'money':
-      return coerceNumeric(raw, field, type.unit);
+      return notNegative(coerceNumeric(raw, field, type.unit), raw, field);
     case 'percent':
       return coercePercent(raw, field);
     case 'count':
