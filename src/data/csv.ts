@@ -152,6 +152,16 @@ function readHeader(head: CsvRecord): Header {
     errors.push({ line: head.line, message: { zh: `表头：${head.problem.zh}`, en: `header: ${head.problem.en}` } });
   }
   const columns = head.cells.map(cleanHeaderCell);
+  if (columns.some((c) => /[\u0000\uFFFD]/.test(c))) {
+    // NULs are UTF-16 read byte by byte; U+FFFD is a byte sequence neither UTF-8 nor GBK
+    errors.push({
+      line: head.line,
+      message: {
+        zh: '表头中有无法识别的字符：文件不是 UTF-8 或 GBK 编码（可能是 UTF-16 的“Unicode 文本”）；请在 Excel 中另存为“CSV UTF-8”',
+        en: 'the header has characters that cannot be read: the file is neither UTF-8 nor GBK (perhaps UTF-16 "Unicode text"); save it from Excel as "CSV UTF-8"',
+      },
+    });
+  }
   const firstIndex = new Map<string, number>();
   columns.forEach((c, j) => {
     if (c === '') return;
