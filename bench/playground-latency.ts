@@ -29,6 +29,14 @@ interface Case {
   readonly maxMs: number;
   /** the edit's change event → results rendered (excludes the editor's own key handling). */
   readonly changeMedianMs: number;
+  /** of which the check worker (compile, tests, scoring) took this much. */
+  readonly workerMedianMs: number;
+}
+
+interface Samples {
+  readonly keyToShown: number[];
+  readonly changeToShown: number[];
+  readonly work: number[];
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -38,7 +46,7 @@ function quantile(sorted: readonly number[], q: number): number {
 const round = (v: number): number => Math.round(v * 10) / 10;
 
 /** Presses `KEYS` keys one at a time, each after the previous one's results are shown. */
-async function measureKeys(page: Page, press: (i: number) => Promise<void>): Promise<{ keyToShown: number[]; changeToShown: number[] }> {
+async function measureKeys(page: Page, press: (i: number) => Promise<void>): Promise<Samples> {
   await page.evaluate(() => {
     const w = window as unknown as { keyTimes?: number[] };
     if (!w.keyTimes) window.addEventListener('keydown', (e) => w.keyTimes!.push(e.timeStamp), true);
@@ -56,18 +64,20 @@ async function measureKeys(page: Page, press: (i: number) => Promise<void>): Pro
     return {
       keyToShown: samples.map((s, i) => s.shownAt - keys[i]!),
       changeToShown: samples.map((s) => s.shownAt - s.changedAt),
+      work: samples.map((s) => s.workMs),
     };
   }, start);
 }
 
-async function describeCase(page: Page, ruleset: string, edit: Case['edit'], m: { keyToShown: number[]; changeToShown: number[] }): Promise<Case> {
+async function describeCase(page: Page, ruleset: string, edit: Case['edit'], m: Samples): Promise<Case> {
   const shape = await page.evaluate(() => {
     const r = window.jixiaoPlayground.app.state.result as unknown as { symbols: { kind: string }[]; units: unknown[]; inputs: unknown[] };
     return { indicators: r.symbols.filter((s) => s.kind === 'indicator').length, inputs: r.inputs.length, units: r.units.length };
   });
   const sorted = [...m.keyToShown].sort((a, b) => a - b);
   const change = [...m.changeToShown].sort((a, b) => a - b);
-  return { ruleset, ...shape, edit, keys: sorted.length, medianMs: round(quantile(sorted, 0.5)), p95Ms: round(quantile(sorted, 0.95)), maxMs: round(sorted[sorted.length - 1]!), changeMedianMs: round(quantile(change, 0.5)) };
+  const work = [...m.work].sort((a, b) => a - b);
+  return { ruleset, ...shape, edit, keys: sorted.length, medianMs: round(quantile(sorted, 0.5)), p95Ms: round(quantile(sorted, 0.95)), maxMs: round(sorted[sorted.length - 1]!), changeMedianMs: round(quantile(change, 0.5)), workerMedianMs: round(quantile(work, 0.5)) };
 }
 
 /** Typing inside the title string: every key recompiles, reruns the tests and rescores. */
@@ -151,7 +161,7 @@ async function main(): Promise<void> {
     const version = browser.context.browser()?.version() ?? 'chromium';
     const result = { measuredAt: new Date().toISOString(), machine: machine(), browser: version, keysPerCase: KEYS, goalMs: { shipped: 50, generated1000: 200 }, load: { ...load, ...siteSizes() }, cases };
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    for (const c of cases) console.log(`${c.ruleset.padEnd(18)} ${c.edit.padEnd(6)} ${String(c.indicators).padStart(5)} indicators  median ${c.medianMs} ms  p95 ${c.p95Ms} ms  max ${c.maxMs} ms  (change→shown median ${c.changeMedianMs} ms)`);
+    for (const c of cases) console.log(`${c.ruleset.padEnd(18)} ${c.edit.padEnd(6)} ${String(c.indicators).padStart(5)} indicators  median ${c.medianMs} ms  p95 ${c.p95Ms} ms  max ${c.maxMs} ms  (change→shown ${c.changeMedianMs} ms, worker ${c.workerMedianMs} ms)`);
     console.log(`first results ${load.resultsMs} ms, editor ready ${load.editorMs} ms; wrote ${out}`);
   } finally {
     await browser.close();

@@ -25,7 +25,7 @@ export function shippedState(id: string): SlotState | undefined {
 }
 
 /** When each change happened and when its results were on screen (read by the latency benchmark). */
-export const latencies: { changedAt: number; shownAt: number }[] = [];
+export const latencies: { changedAt: number; shownAt: number; workMs: number }[] = [];
 
 export class App {
   state: AppState;
@@ -118,7 +118,7 @@ export class App {
       return;
     }
     this.emit('result');
-    latencies.push({ changedAt, shownAt: performance.now() });
+    latencies.push({ changedAt, shownAt: performance.now(), workMs: response.workMs });
     if (latencies.length > 1000) latencies.splice(0, latencies.length - 1000);
   }
 

@@ -15,7 +15,7 @@ interface Exposed {
     settled: boolean;
     state: { slot: string; source: string; sheet: { columns: string[]; rows: string[][] }; result: { problems: { code: string }[] } | null };
   };
-  latencies: { changedAt: number; shownAt: number }[];
+  latencies: { changedAt: number; shownAt: number; workMs: number }[];
   page: {
     editor: {
       editor: {

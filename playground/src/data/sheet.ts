@@ -74,6 +74,7 @@ export function setCell(sheet: Sheet, row: number, column: string, text: string)
 /** Display order: the id column, then the inputs as declared, then any other columns. */
 export function displayColumns(sheet: Sheet, inputs: readonly InputColumn[]): { name: string; input: InputColumn | null }[] {
   const byName = new Map(inputs.map((i) => [i.name, i]));
+  const present = new Set(sheet.columns);
   const idCol = idColumnOf(sheet);
   const first = idCol >= 0 ? [sheet.columns[idCol]!] : [];
   const others = sheet.columns.filter((c, j) => j !== idCol && !byName.has(c));
@@ -81,7 +82,7 @@ export function displayColumns(sheet: Sheet, inputs: readonly InputColumn[]): { 
   return [
     ...first.map((name) => ({ name, input: null })),
     ...extras.slice(0, 1).map((name) => ({ name, input: null })),
-    ...inputs.filter((i) => sheet.columns.includes(i.name)).map((i) => ({ name: i.name, input: i })),
+    ...inputs.filter((i) => present.has(i.name)).map((i) => ({ name: i.name, input: i })),
     ...extras.slice(1).map((name) => ({ name, input: null })),
   ];
 }

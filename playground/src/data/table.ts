@@ -66,6 +66,7 @@ function cellEditor(app: App, row: number, column: string, value: string, input:
 export class UnitTable {
   private signature = '';
   private columns = new Map<string, InputColumn | null>();
+  private seen: { columns: readonly string[] | null; inputs: string; rows: number } = { columns: null, inputs: '', rows: -1 };
 
   constructor(
     private readonly root: HTMLElement,
@@ -95,7 +96,15 @@ export class UnitTable {
 
   sync(force = false): void {
     const { sheet } = this.app.state;
-    const cols = displayColumns(sheet, this.inputs());
+    const inputs = this.inputs();
+    const inputsKey = JSON.stringify(inputs);
+    // A cell edit keeps the columns and the inputs: no need to recompute the layout.
+    if (!force && sheet.columns === this.seen.columns && inputsKey === this.seen.inputs && sheet.rows.length === this.seen.rows) {
+      this.decorate();
+      return;
+    }
+    this.seen = { columns: sheet.columns, inputs: inputsKey, rows: sheet.rows.length };
+    const cols = displayColumns(sheet, inputs);
     const sig = JSON.stringify([cols.map((c) => [c.name, c.input?.kind, c.input?.unit, c.input?.members]), sheet.rows.length]);
     if (force || sig !== this.signature) {
       this.signature = sig;

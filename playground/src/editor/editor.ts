@@ -93,13 +93,23 @@ export function createEditor(host: HTMLElement, app: App): EditorHandle {
     if (!applying) app.setSource(model.getValue());
   });
 
-  const showProblems = (): void => {
+  // Markers are set again only when the text or the problems changed (not on every data edit).
+  let shown = '';
+  let hintsFor: string | null = null;
+  const showProblems = (force = false): void => {
     // Positions are only meaningful for the text they were computed from; a newer answer follows.
     if (app.state.checkedSource !== model.getValue()) return;
     know.problems = app.state.result?.problems ?? [];
     know.symbols = app.state.result?.symbols.length ? app.state.result.symbols : know.symbols;
-    monaco.editor.setModelMarkers(model, 'jixiao', markers(app, model));
-    monaco.editor.setModelMarkers(model, 'jixiao-style', styleHints(model));
+    const key = JSON.stringify(know.problems);
+    if (force || key !== shown || hintsFor !== app.state.checkedSource) {
+      shown = key;
+      monaco.editor.setModelMarkers(model, 'jixiao', markers(app, model));
+    }
+    if (force || hintsFor !== app.state.checkedSource) {
+      hintsFor = app.state.checkedSource;
+      monaco.editor.setModelMarkers(model, 'jixiao-style', styleHints(model));
+    }
   };
   app.on((_, why) => {
     if (why === 'load' && model.getValue() !== app.state.source) {
@@ -113,7 +123,7 @@ export function createEditor(host: HTMLElement, app: App): EditorHandle {
 
   return {
     editor,
-    refresh: showProblems,
+    refresh: () => showProblems(true),
     markers: () =>
       monaco.editor.getModelMarkers({ owner: 'jixiao', resource: model.uri }).map((m) => ({
         code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''),

@@ -18,19 +18,70 @@ function unitLabel(app: App, index: number): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+/** One row of the tree; its figures are filled by fillRow, so a row can be updated in place. */
 function indicatorRow(ind: IndicatorView, onJump: (line: number) => void): HTMLElement {
-  const share = ind.weight > 0 ? Math.max(0, Math.min(1, ind.points / ind.weight)) : 0;
-  return h('li.ind', { 'data-depth': ind.depth, style: `--depth:${ind.depth}`, 'data-na': !ind.applicable },
+  return h('li.ind', { 'data-depth': ind.depth, style: `--depth:${ind.depth}` },
     h('div.ind-head', {},
       h('a.code', { href: '#', title: `→ ${ind.line}`, onclick: (ev) => { ev.preventDefault(); onJump(ind.line); } }, ind.code),
       h('span.name', {}, ind.name),
-      ind.applicable
-        ? h('span.meter', { title: `${pts(ind.points)} / ${num(ind.weight)}` }, h('span.fill', { style: `width:${(share * 100).toFixed(1)}%` }))
-        : h('span.na-tag', {}, t('na')),
-      h('span.pts', {}, ind.applicable ? `${pts(ind.points)} / ${num(ind.weight)}` : `— / ${num(ind.weight)}`),
+      h('span.meter', {}, h('span.fill')),
+      h('span.na-tag', {}, t('na')),
+      h('span.pts'),
     ),
-    ind.explain ? h('div.explain', {}, ind.explain) : null,
+    h('div.explain'),
   );
+}
+
+function setText(el: Element | null, text: string): void {
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+/** Writes an indicator's figures into its row, touching only what changed. */
+function fillRow(li: HTMLElement, ind: IndicatorView): void {
+  const share = ind.weight > 0 ? Math.max(0, Math.min(1, ind.points / ind.weight)) : 0;
+  const na = ind.applicable ? null : '';
+  if ((li.getAttribute('data-na') ?? null) !== na) {
+    if (na === null) li.removeAttribute('data-na');
+    else li.setAttribute('data-na', '');
+  }
+  const fill = li.querySelector<HTMLElement>('.fill')!;
+  const width = `${(share * 100).toFixed(1)}%`;
+  if (fill.style.width !== width) fill.style.width = width;
+  setText(li.querySelector('.na-tag'), t('na'));
+  setText(li.querySelector('.pts'), ind.applicable ? `${pts(ind.points)} / ${num(ind.weight)}` : `— / ${num(ind.weight)}`);
+  setText(li.querySelector('.explain'), ind.explain);
+}
+
+interface Slots {
+  readonly top: HTMLElement;
+  readonly tree: HTMLOListElement;
+  readonly summary: HTMLElement;
+  signature: string;
+}
+
+const slots = new WeakMap<HTMLElement, Slots>();
+
+/** The panel's three parts, created once: the tree is then updated in place, never rebuilt per keystroke. */
+function slotsOf(root: HTMLElement): Slots {
+  let s = slots.get(root);
+  if (!s) {
+    s = { top: h('div'), tree: h('ol.tree', { 'data-testid': 'indicator-tree' }), summary: h('div'), signature: '' };
+    slots.set(root, s);
+    root.replaceChildren(s.top, s.tree, s.summary);
+  }
+  return s;
+}
+
+function renderTree(s: Slots, indicators: readonly IndicatorView[] | null, onJump: (line: number) => void): void {
+  const list = indicators ?? [];
+  const signature = JSON.stringify([list.map((i) => [i.code, i.name, i.weight, i.line]), t('na')]);
+  if (signature !== s.signature) {
+    s.signature = signature;
+    s.tree.replaceChildren(...list.map((i) => indicatorRow(i, onJump)));
+  }
+  s.tree.hidden = list.length === 0;
+  const rows = s.tree.children;
+  list.forEach((ind, i) => fillRow(rows[i] as HTMLElement, ind));
 }
 
 function unitHeader(app: App, unit: UnitView, index: number): HTMLElement {
@@ -59,17 +110,20 @@ function unitHeader(app: App, unit: UnitView, index: number): HTMLElement {
 export function renderResults(root: HTMLElement, app: App, onJump: (line: number) => void): void {
   const res = app.state.result;
   if (!res) return;
-  const parts: (HTMLElement | null)[] = [];
-  if (res.crash) parts.push(h('div.crash', {}, t('crash'), h('pre', {}, res.crash)));
-  if (res.stale && res.units.length > 0) parts.push(h('div.stale', { 'data-testid': 'stale' }, t('staleResults')));
+  const s = slotsOf(root);
+  const top: HTMLElement[] = [];
+  if (res.crash) top.push(h('div.crash', {}, t('crash'), h('pre', {}, res.crash)));
+  if (res.stale && res.units.length > 0) top.push(h('div.stale', { 'data-testid': 'stale' }, t('staleResults')));
+  let tree: readonly IndicatorView[] | null = null;
   if (res.units.length === 0) {
-    parts.push(h('p.muted', {}, res.stale ? t('noResults') : t('noUnits')));
+    top.push(h('p.muted', {}, res.stale ? t('noResults') : t('noUnits')));
   } else if (res.selected) {
     const unit = res.units[res.selected.index]!;
-    parts.push(unitHeader(app, unit, res.selected.index));
-    if (!unit.error) parts.push(h('ol.tree', { 'data-testid': 'indicator-tree' }, res.selected.indicators.map((i) => indicatorRow(i, onJump))));
+    top.push(unitHeader(app, unit, res.selected.index));
+    if (!unit.error) tree = res.selected.indicators;
   }
-  if (res.units.length > 0) parts.push(renderSummary(app, (i) => app.select(i)));
+  s.top.replaceChildren(...top);
+  renderTree(s, tree, onJump);
+  s.summary.replaceChildren(...(res.units.length > 0 ? [renderSummary(app, (i) => app.select(i))] : []));
   root.classList.toggle('is-stale', res.stale);
-  root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
 }
