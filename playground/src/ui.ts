@@ -55,8 +55,9 @@ export function ask(text: string, body?: Node): Promise<boolean> {
   });
 }
 
-export function download(fileName: string, text: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+export function download(fileName: string, content: string | Uint8Array, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type: `${type};charset=utf-8` }) : new Blob([content as Uint8Array<ArrayBuffer>], { type });
+  const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: fileName });
   document.body.append(a);
   a.click();

@@ -4,6 +4,7 @@
 // Screenshots go to test-output/. Without /usr/bin/chromium the suite is skipped (failed under CI).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, collectErrors, hasChromium, launchBrowser, REPO, serveStatic, SITE, type Browser, type StaticServer } from './browser.js';
@@ -228,7 +229,17 @@ describe.skipIf(!RUN)('playground in Chromium', () => {
     await page.click('.tabs [data-tab=compile]');
     await expect.poll(() => page.textContent('[data-testid=compile-output]')).toContain('"version": 1');
     const outputs = await page.$$eval('[data-output]', (bs) => bs.map((b) => (b as HTMLElement).dataset.output));
-    expect(outputs).toEqual(expect.arrayContaining(['ir', 'js']));
+    expect(outputs).toEqual(['ir', 'esm', 'dts', 'schema', 'postgres', 'duckdb', 'table-md', 'table-csv', 'table-xlsx', 'js']);
+    await page.click('[data-output=postgres]');
+    expect(await page.textContent('[data-testid=compile-output]')).toMatch(/SELECT/i);
+    await page.click('[data-output=table-md]');
+    expect(await page.textContent('[data-testid=compile-output]')).toContain('工作目标');
+    await page.click('[data-output=table-xlsx]');
+    const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-output]')]);
+    expect(xlsxFile.suggestedFilename()).toBe('示例部门整体.指标体系表.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsxFile.path())!);
+    expect(JSON.stringify(book.worksheets[0]!.getSheetValues())).toContain('工作目标');
     await page.click('[data-output=js]');
     expect(await page.textContent('[data-testid=compile-output]')).toContain('out[1]');
     await page.screenshot({ path: join(SHOTS, 'playground-compile.png') });

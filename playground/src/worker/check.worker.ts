@@ -48,7 +48,7 @@ function compileSource(source: string): Compiled {
   };
 }
 
-function handle(req: CheckRequest): CheckResponse {
+async function handle(req: CheckRequest): Promise<CheckResponse> {
   const t0 = performance.now();
   if (current?.source !== req.source) {
     current = compileSource(req.source);
@@ -66,7 +66,7 @@ function handle(req: CheckRequest): CheckResponse {
     units: scored.units,
     selected: scored.selected,
     stale: use !== current,
-    outputs: req.outputs && program ? compileOutputs(program) : null,
+    outputs: req.outputs && program ? await compileOutputs(program) : null,
     workMs: performance.now() - t0,
     crash: null,
   };
@@ -91,11 +91,12 @@ function crashResponse(req: CheckRequest, e: unknown): CheckResponse {
   };
 }
 
-self.onmessage = (ev: MessageEvent<CheckRequest>) => {
+// The page sends one request at a time (checker.ts), so awaiting here keeps answers in order.
+self.onmessage = async (ev: MessageEvent<CheckRequest>) => {
   const req = ev.data;
   let res: CheckResponse;
   try {
-    res = handle(req);
+    res = await handle(req);
   } catch (e) {
     // A compiler bug must not take the page down: say so, keep the last results on screen.
     current = undefined;

@@ -105,7 +105,11 @@ export interface Output {
   readonly id: string;
   readonly label: Bilingual;
   readonly fileName: string;
+  /** What the panel shows: the emitted text, or a note for a binary file or a target that failed. */
   readonly text: string;
+  /** The file itself when it is binary (the XLSX table). */
+  readonly bytes?: Uint8Array;
+  readonly failed?: boolean;
 }
 
 export interface CheckResponse {
