@@ -1,8 +1,9 @@
 // The reference evaluator: a direct walk over the IR, with no code generation. Every target must
-// agree with it; it reads the IR exactly as written down in ir.ts and nothing else.
-import type { IrExpr, IrIndicator, IrProgram, IrScore } from '../ir/ir.js';
-import type { IndicatorResult, UnitResult, UnitValues } from './evaluator.js';
-import { explainIndicator } from './explain.js';
+// agree with it; it reads the IR exactly as written down in ir.ts and nothing else, and does each
+// figure's arithmetic in the order the generated scorer does, so the two agree to the bit.
+import type { IrBand, IrBandAward, IrExpr, IrIndicator, IrProgram, IrScore } from '../ir/ir.js';
+import { badInput, errorResult, type IndicatorResult, type UnitResult, type UnitValues } from './evaluator.js';
+import { explainIndicator, lightOf } from './explain.js';
 import { clean, eq, ge, gt, le, lt, roundHalfUp, tolerance, UnitError } from './helpers.js';
 import { assertSupported } from '../targets/ir/supported.js';
 
@@ -28,6 +29,22 @@ export function unitErrorText(program: IrProgram) {
         ind.path,
       );
     },
+    tierRange(i: number, k: number, v: number): UnitError {
+      const ind = program.indicators[i]!;
+      const s = ind.score;
+      const t = s?.kind === 'tiers' ? s.tiers[k]! : undefined;
+      const range = t ? `${t.loClosed ? '[' : '('}${t.lo}, ${t.hi}${t.hiClosed ? ']' : ')'}` : '';
+      return new UnitError(
+        'eval-tier-out-of-range',
+        `${ind.path}：“${t?.name}”的实际得分区间为 ${range}，人工评分 ${v} 不在其中，请调整`,
+        `${ind.path}: the score for "${t?.name}" must lie in ${range}, but it is ${v}`,
+        ind.path,
+      );
+    },
+    noRespondents(i: number): UnitError {
+      const ind = program.indicators[i]!;
+      return new UnitError('eval-division-by-zero', `除数为零：“${ind.path}”的满意度调查人数合计为 0`, `division by zero: no respondents for \`${ind.path}\``, ind.path);
+    },
     noApplicable(): UnitError {
       return new UnitError('eval-no-applicable', '所有指标均不适用，无法计算总分', 'no indicator applies, so there is no total');
     },
@@ -52,6 +69,15 @@ function compare(op: '>=' | '>' | '<=' | '<' | '==' | '!=', a: Value, b: Value):
   }
 }
 
+function awardPoints(a: IrBandAward, w: number): number {
+  return a.kind === 'full' ? w : a.kind === 'share' ? a.value * w : a.value;
+}
+
+/** x + y + … left to right, as the scorer writes a sum. */
+function sum(xs: readonly number[]): number {
+  return xs.length === 0 ? 0 : xs.slice(1).reduce((s, x) => s + x, xs[0]!);
+}
+
 /** One evaluation: the unit, the lets computed so far, and the figures explanations need. */
 class Run {
   readonly lets = new Map<number, Value>();
@@ -60,10 +86,10 @@ class Run {
   readonly X: unknown[];
   readonly C: Uint8Array;
   readonly N: Uint8Array;
-  /** Deductions after rules (`less`): not in IR v1, so always empty here. */
-  readonly E = new Float64Array(0);
+  readonly E: Float64Array;
+  /** `na when … to …` that holds, by indicator. */
+  readonly moved: boolean[] = [];
   readonly errors: ReturnType<typeof unitErrorText>;
-  raw = 0;
   aw = 0;
   na = false;
 
@@ -77,6 +103,7 @@ class Run {
     this.X = new Array(n);
     this.C = new Uint8Array(n);
     this.N = new Uint8Array(n);
+    this.E = new Float64Array(n);
     this.errors = unitErrorText(p);
   }
 
@@ -108,7 +135,8 @@ class Run {
       case 'div': {
         const a = this.num(e.a, weight);
         const b = this.num(e.b, weight);
-        if (e.d >= 0 && b === 0) throw this.errors.divisionByZero(e.d);
+        // zero within the decimal slack: 0.3 - 0.1 - 0.2 is zero too
+        if (e.d >= 0 && Math.abs(b) <= 1e-9) throw this.errors.divisionByZero(e.d);
         return a / b;
       }
       case 'cmp':
@@ -139,34 +167,62 @@ class Run {
     return this.value(e, weight) as number;
   }
 
-  /** A leaf's points before clamping, recording what its explanation needs. */
+  holds(e: IrExpr): boolean {
+    return Boolean(this.value(e, null));
+  }
+
+  /** Whether band `b` holds for the value `v`; `else` always does. */
+  band(b: IrBand, v: Value, w: number | null): boolean {
+    if (b.interval) {
+      const iv = b.interval;
+      return compare(iv.loClosed ? '>=' : '>', v, iv.lo) && compare(iv.hiClosed ? '<=' : '<', v, iv.hi);
+    }
+    if (b.op === null) return true;
+    return compare(b.op, v, b.boundExpr ? this.value(b.boundExpr, w) : b.bound!);
+  }
+
+  /** A leaf's points by its rule, recording what its explanation needs. */
   score(ind: IrIndicator, i: number, s: IrScore): number {
     const w = ind.weight;
     switch (s.kind) {
       case 'bands': {
         const v = this.num(s.subject, w);
-        for (const [k, b] of s.bands.entries()) {
-          if (b.op === null || compare(b.op, v, b.bound!)) {
-            this.X[i] = [v, k];
-            return b.award.kind === 'full' ? w : b.award.kind === 'share' ? b.award.value * w : b.award.value;
-          }
-        }
-        this.X[i] = [v, -1];
-        return 0;
+        const k = s.bands.findIndex((b) => this.band(b, v, w));
+        this.X[i] = [v, k];
+        return k < 0 ? 0 : awardPoints(s.bands[k]!.award, w);
       }
       case 'ratio': {
         const a = this.num(s.actual, w);
         const t = this.num(s.target, w);
         this.X[i] = [a, t];
+        if (s.direction === 'down') {
+          // at or under the target is full; above it, target/actual or linear to 0 at twice the target
+          if (a <= t) return w;
+          if (!(t > 0)) return 0;
+          if (s.formula === 'linear') return a >= 2 * t ? 0 : w * (1 - (a - t) / t);
+          return w * (t / a);
+        }
+        // 等于 with a zero target is met only at or below zero; otherwise as 正向
+        if (s.direction === 'equal' && t === 0) return a <= 0 ? w : 0;
         if (t > 0) return a >= t ? w : a <= 0 ? 0 : w * (a / t);
         return a >= t ? w : 0;
       }
       case 'deduct': {
         const per = this.num(s.points, w);
         const n = this.num(s.count, w);
-        let d = per * n;
-        if (s.max && d > this.num(s.max, w)) d = this.num(s.max, w);
-        this.X[i] = [per, n, d];
+        let d: number;
+        if (s.side && s.standard && s.measure) {
+          const m = this.num(s.measure, w);
+          const std = this.num(s.standard, w);
+          const dev = s.side === 'above' ? m - std : std - m;
+          d = dev > 1e-12 && n > 0 ? per * (s.whole ? Math.floor(dev / n + 1e-9) : dev / n) : 0;
+          if (s.max && d > this.num(s.max, w)) d = this.num(s.max, w);
+          this.X[i] = [per, n, d, m, std, dev];
+        } else {
+          d = per * n;
+          if (s.max && d > this.num(s.max, w)) d = this.num(s.max, w);
+          this.X[i] = [per, n, d];
+        }
         const p = w - d;
         return p < 0 ? 0 : p;
       }
@@ -176,41 +232,122 @@ class Run {
         this.X[i] = [p];
         return p;
       }
+      case 'checklist': {
+        // every element is looked at, then a missing gate voids the rest
+        const has = s.items.map((it) => this.value(it.condition, w) ? 1 : 0);
+        const gate = s.items.every((it, k) => !it.gate || has[k] === 1) ? 1 : 0;
+        this.X[i] = [gate, ...has];
+        return gate ? sum(s.items.map((it, k) => (has[k] ? awardPoints(it.award, w) : 0))) : 0;
+      }
+      case 'tiers': {
+        const p = this.unit[this.p.inputs[s.input]!.name] as number;
+        const category = this.unit[this.p.inputs[s.category]!.name];
+        const k = s.tiers.findIndex((t) => t.name === category);
+        const t = s.tiers[k];
+        if (t && !(compare(t.loClosed ? '>=' : '>', p, t.lo) && compare(t.hiClosed ? '<=' : '<', p, t.hi))) throw this.errors.tierRange(i, k, p);
+        this.X[i] = [p];
+        return p;
+      }
+      case 'likert': {
+        const counts = s.answers.map((a) => this.unit[this.p.inputs[a.input]!.name] as number);
+        const n = sum(counts);
+        if (n === 0) throw this.errors.noRespondents(i);
+        const v = sum(counts.map((c, k) => c * s.answers[k]!.value)) / n;
+        if (!s.target) {
+          this.X[i] = [v, n];
+          return w * v;
+        }
+        const t = this.num(s.target, w);
+        this.X[i] = [v, n, t];
+        return t > 0 ? (v >= t ? w : w * (v / t)) : w;
+      }
       case 'formula': {
         const p = s.share ? w * this.num(s.expr, w) : this.num(s.expr, w);
         this.X[i] = [p];
         return p;
       }
-      default:
-        throw new Error(`unknown score kind ${(s as { kind: string }).kind}`);
     }
   }
 
-  indicator(i: number): void {
-    const ind = this.p.indicators[i]!;
-    if (ind.na && this.value(ind.na, null)) {
-      this.notApplicable(i);
-      return;
-    }
-    if (ind.children.length > 0) {
-      for (const c of ind.children) this.indicator(c);
-      this.pts[i] = ind.children.slice(1).reduce((s, c) => s + this.pts[c]!, this.pts[ind.children[0]!]!);
-      this.app[i] = ind.children.some((c) => this.app[c] === 1) ? 1 : 0;
-      return;
-    }
+  /** A leaf: its rule, then `less`, its own rounding, and clamping to [0, weight]. */
+  leaf(ind: IrIndicator, i: number): number {
     let p = this.score(ind, i, ind.score!);
+    // the rule's own points, before less, round and weight moved in: the explanation starts from them
+    (this.X[i] as { own?: number }).own = p;
+    if (ind.less) {
+      const l = this.num(ind.less, ind.weight);
+      p -= l;
+      if (p < 0) p = 0;
+      this.E[i] = l;
+    }
+    if (ind.roundPoints !== undefined) p = roundHalfUp(p, ind.roundPoints);
     if (ind.clamp && (p < 0 || p > ind.weight)) {
       p = p < 0 ? 0 : ind.weight;
       this.C[i] = 1;
     }
-    this.pts[i] = p;
-    this.app[i] = 1;
-    this.raw += p;
-    this.aw += ind.weight;
+    return p;
   }
 
-  /** The indicator and its whole subtree leave the denominator. */
-  notApplicable(i: number): void {
+  /**
+   * Scores indicator i and its subtree. `factor` turns its weight into points of the total
+   * (relative levels scale it); inside a pool only the pool counts in the denominator.
+   */
+  indicator(i: number, factor: number, inPool: boolean): void {
+    const ind = this.p.indicators[i]!;
+    const effW = ind.weight * factor;
+    if (ind.na && (ind.naMode === 'transfer' ? this.moved[i] : this.holds(ind.na))) {
+      this.notApplicable(i, effW, inPool);
+      return;
+    }
+    if (ind.children.length > 0 || ind.aggregation === 'placeholder') this.parent(i, factor, inPool);
+    else {
+      this.pts[i] = this.leaf(ind, i);
+      this.app[i] = 1;
+      if (!inPool) this.aw += effW;
+    }
+    // weight moved here from indicators that do not apply: points grow in proportion
+    this.p.indicators.forEach((src, s) => {
+      if (src.naMode !== 'transfer' || !src.naTargets?.includes(i) || !this.moved[s]) return;
+      const share = sum(src.naTargets.map((t) => this.p.indicators[t]!.weight));
+      this.pts[i] = this.pts[i]! * (1 + src.weight / share);
+    });
+  }
+
+  parent(i: number, factor: number, inPool: boolean): void {
+    const ind = this.p.indicators[i]!;
+    const kids = ind.children;
+    if (ind.aggregation === 'pool' || ind.aggregation === 'placeholder') {
+      for (const c of kids) this.indicator(c, 1, true);
+      // the members that count refill the whole weight
+      const used = sum(kids.map((c) => (this.app[c] ? this.p.indicators[c]!.weight : 0)));
+      if (used > 0) {
+        this.pts[i] = (sum(kids.map((c) => this.pts[c]!)) / used) * ind.weight;
+        this.app[i] = this.appOf(kids);
+        if (!inPool) this.aw += ind.weight * factor;
+      } else {
+        this.pts[i] = 0;
+        this.app[i] = 0;
+        if (!inPool) this.na = true;
+      }
+      return;
+    }
+    const relative = ind.aggregation === 'relative';
+    const childFactor = relative ? (factor * ind.weight) / ind.scale! : factor;
+    for (const c of kids) this.indicator(c, childFactor, inPool);
+    const total = sum(kids.map((c) => this.pts[c]!));
+    this.pts[i] = relative ? total * (ind.weight / ind.scale!) : total;
+    this.app[i] = this.appOf(kids);
+  }
+
+  /** 1 if any child applies; 2 if none does but one scores full marks as not applicable; else 0. */
+  appOf(kids: readonly number[]): number {
+    if (kids.some((c) => this.app[c] === 1)) return 1;
+    return kids.some((c) => this.app[c]) ? 2 : 0;
+  }
+
+  /** The indicator and its subtree do not apply: by its convention, rescale, full marks or moved weight. */
+  notApplicable(i: number, effW: number, inPool: boolean): void {
+    const ind = this.p.indicators[i]!;
     const stack = [i];
     while (stack.length > 0) {
       const k = stack.pop()!;
@@ -218,8 +355,64 @@ class Run {
       this.app[k] = 0;
       stack.push(...this.p.indicators[k]!.children);
     }
-    this.na = true;
+    if (ind.naMode === 'full') {
+      this.pts[i] = ind.weight;
+      this.app[i] = 2;
+    }
+    if (!inPool && ind.naMode) this.aw += effW;
+    if (!inPool && !ind.naMode) this.na = true;
     this.N[i] = 1;
+  }
+
+  /** `na when … to …` is decided before the tree: the indicators receiving the weight may come first. */
+  decideMoves(): void {
+    this.p.indicators.forEach((ind, i) => {
+      if (ind.naMode !== 'transfer' || !ind.na) return;
+      const ancestors: IrIndicator[] = [];
+      for (let a = ind.parent; a >= 0; a = this.p.indicators[a]!.parent) ancestors.unshift(this.p.indicators[a]!);
+      this.moved[i] = !ancestors.some((a) => a.na !== null && this.holds(a.na)) && this.holds(ind.na);
+    });
+  }
+
+  /** After the indicator total: bonuses and penalties in order (never below 0), then caps. */
+  adjust(t: number, applied: boolean[]): number {
+    const rules = this.p.totalRules ?? [];
+    rules.forEach((r, k) => {
+      if (r.kind === 'cap' || !this.holds(r.condition)) return;
+      t = r.kind === 'bonus' ? t + this.num(r.amount, null) : t - this.num(r.amount, null);
+      applied[k] = true;
+    });
+    if (rules.some((r) => r.kind === 'penalty') && t < 0) t = 0;
+    rules.forEach((r, k) => {
+      if (r.kind !== 'cap') return;
+      const cap = this.num(r.amount, null);
+      if (this.holds(r.condition) && t > cap) {
+        t = cap;
+        applied[k] = true;
+      }
+    });
+    return t;
+  }
+
+  /** out[2..8] as the scorer leaves them for lightOf: light band, broken floor step and its figures. */
+  monitor(out: Float64Array): void {
+    const light = this.p.lights?.[0];
+    out[2] = -1;
+    out[3] = -1;
+    if (light) {
+      const v = this.value(light.subject, null);
+      out[5] = v as number;
+      out[2] = light.bands.findIndex((b) => this.band(b.band, v, null));
+    }
+    const floor = this.p.floors?.[0];
+    if (!floor) return;
+    const m = this.num(floor.month, null);
+    const k = floor.steps.reduce((found, st, j) => (m >= st.from ? j : found), -1);
+    if (k < 0) return;
+    const v = this.num(floor.subject, null);
+    const min = floor.steps.map((st) => this.num(st.minimum, null))[k]!;
+    [out[6], out[7], out[8]] = [v, min, m];
+    if (min - tolerance(min) > v) out[3] = k;
   }
 }
 
@@ -227,27 +420,36 @@ class Run {
 export function interpret(program: IrProgram, unit: UnitValues, options: { explain?: boolean } = {}): UnitResult {
   const explain = options.explain ?? true;
   assertSupported(program, 'interpreter');
+  const bad = badInput(program, unit);
+  if (bad) return errorResult(bad);
   const run = new Run(program, unit);
-  let total: number;
+  const roots = program.indicators.flatMap((ind, i) => (ind.parent === -1 ? [i] : []));
+  const applied: boolean[] = [];
+  const out = new Float64Array(9);
+  let total: number | null = null;
   let alerts: boolean[];
   try {
-    program.indicators.forEach((ind, i) => {
-      if (ind.parent === -1) run.indicator(i);
-    });
-    if (run.aw === 0) throw run.errors.noApplicable();
-    total = roundHalfUp(run.na ? (run.raw / run.aw) * program.total : run.raw, program.round);
-    alerts = program.alerts.map((a) => Boolean(run.value(a.when, null)));
+    run.decideMoves();
+    for (const i of roots) run.indicator(i, 1, false);
+    if (roots.length > 0) {
+      if (run.aw === 0) throw run.errors.noApplicable();
+      const raw = sum(roots.map((i) => run.pts[i]!));
+      const t = run.adjust(run.na ? (raw / run.aw) * program.total : raw, applied);
+      total = roundHalfUp(t, program.round);
+    }
+    alerts = program.alerts.map((a) => run.holds(a.when));
+    run.monitor(out);
   } catch (e) {
     if (!(e instanceof UnitError)) throw e;
-    const error = { code: e.code, message: e.zh, en: e.en, ...(e.indicator ? { indicator: e.indicator } : {}) };
-    return { total: null, grade: null, indicators: Object.create(null), outcome: null, alerts: [], adjustments: [], light: null, error };
+    return errorResult({ code: e.code, message: e.zh, en: e.en, ...(e.indicator ? { indicator: e.indicator } : {}) });
   }
   const indicators: Record<string, IndicatorResult> = Object.create(null);
   program.indicators.forEach((ind, i) => {
     const r: IndicatorResult = { points: clean(run.pts[i]!), weight: ind.weight, applicable: run.app[i] === 1 };
     indicators[ind.path] = explain ? { ...r, explain: explainIndicator(program, i, run) } : r;
   });
-  const g = program.grades.find((g) => g.op === null || (g.op === '>=' ? total >= g.threshold! : total > g.threshold!));
+  const t = total;
+  const g = t === null ? undefined : program.grades.find((g) => g.op === null || (g.op === '>=' ? t >= g.threshold! : t > g.threshold!));
   const outcome = g ? program.outcomes.find((o) => o.grade === g.name) : undefined;
   return {
     total,
@@ -255,8 +457,8 @@ export function interpret(program: IrProgram, unit: UnitValues, options: { expla
     indicators,
     outcome: outcome ? { text: outcome.text, adjust: outcome.adjust } : null,
     alerts: program.alerts.filter((_, k) => alerts[k]).map((a) => ({ name: a.name, message: a.message })),
-    adjustments: [],
-    light: null,
+    adjustments: (program.totalRules ?? []).filter((_, k) => applied[k]).map((r) => ({ kind: r.kind, rule: r.text })),
+    light: lightOf(program, out),
     error: null,
   };
 }

@@ -1,7 +1,7 @@
 // IR documents in and out: the checked program as versioned JSON, and reading such a document
 // back, validated by its JSON Schema and then by the cross-references a schema cannot express.
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import type { IrExpr, IrProgram } from '../../ir/ir.js';
+import type { IrBand, IrExpr, IrProgram } from '../../ir/ir.js';
 import { IR_SCHEMA } from './schema.js';
 import { letsUsed } from './walk.js';
 
@@ -114,32 +114,75 @@ function crossReferences(p: IrProgram): IrProblem[] {
   p.lets.forEach((l, k) => expr(l.expr, `/lets/${k}/expr`));
   letCycles(p).forEach((k) => bad(`/lets/${k}`, `计算项“${p.lets[k]!.name}”循环引用了自身`, `let \`${p.lets[k]!.name}\` depends on itself`));
   tree(p, bad);
+  const inputIndex = (i: number, path: string): void => {
+    if (i >= p.inputs.length) bad(path, `输入下标 ${i} 超出范围`, `input index ${i} is out of range`);
+  };
+  const band = (b: IrBand, path: string): void => {
+    const forms = [b.bound !== null, b.boundExpr !== undefined, b.interval !== undefined].filter(Boolean).length;
+    if (forms > 1 || (b.op === null) !== (b.bound === null && b.boundExpr === undefined)) {
+      bad(path, '分档须为以下之一：比较符与常数界限、比较符与界限表达式、区间、其余（均为 null）', 'a band is an operator with a bound or a bound expression, an interval, or `else` (both null)');
+    }
+    if (b.boundExpr) expr(b.boundExpr, `${path}/boundExpr`);
+  };
   p.indicators.forEach((ind, i) => {
     const at = `/indicators/${i}`;
     if (ind.na) expr(ind.na, `${at}/na`);
+    if (ind.less) expr(ind.less, `${at}/less`);
+    if (ind.aggregation === 'relative' && ind.scale === undefined) bad(`${at}/scale`, '相对分值的指标须给出 scale', 'a relative level needs a scale');
+    if (ind.naMode === 'transfer') {
+      if (!ind.na || !ind.naTargets) bad(`${at}/naTargets`, '分值转入须有不适用条件和转入的指标', 'moving the weight needs an na condition and targets');
+      (ind.naTargets ?? []).forEach((t, k) => {
+        if (t >= p.indicators.length || t === i) bad(`${at}/naTargets/${k}`, `转入的指标下标 ${t} 无效`, `target index ${t} is not another indicator`);
+      });
+    }
     const s = ind.score;
     if (!s) return;
+    const sp = `${at}/score`;
     switch (s.kind) {
       case 'bands':
-        expr(s.subject, `${at}/score/subject`);
-        s.bands.forEach((b, k) => {
-          if ((b.op === null) !== (b.bound === null)) bad(`${at}/score/bands/${k}`, '分档的比较符与界限须同时给出或同时为 null', 'a band has both an operator and a bound, or neither');
-        });
+        expr(s.subject, `${sp}/subject`);
+        s.bands.forEach((b, k) => band(b, `${sp}/bands/${k}`));
         return;
       case 'ratio':
-        expr(s.actual, `${at}/score/actual`);
-        return expr(s.target, `${at}/score/target`);
+        expr(s.actual, `${sp}/actual`);
+        return expr(s.target, `${sp}/target`);
       case 'deduct':
-        expr(s.points, `${at}/score/points`);
-        expr(s.count, `${at}/score/count`);
-        if (s.max) expr(s.max, `${at}/score/max`);
+        expr(s.points, `${sp}/points`);
+        expr(s.count, `${sp}/count`);
+        if (s.max) expr(s.max, `${sp}/max`);
+        if (s.side && !(s.standard && s.measure)) bad(sp, '按标准扣分须给出 standard 与 measure', 'a deduction above or below a standard needs `standard` and `measure`');
+        if (s.standard) expr(s.standard, `${sp}/standard`);
+        if (s.measure) expr(s.measure, `${sp}/measure`);
         return;
       case 'manual':
-        if (s.input >= p.inputs.length) bad(`${at}/score/input`, `输入下标 ${s.input} 超出范围`, `input index ${s.input} is out of range`);
+        return inputIndex(s.input, `${sp}/input`);
+      case 'checklist':
+        return s.items.forEach((it, k) => expr(it.condition, `${sp}/items/${k}/condition`));
+      case 'tiers':
+        inputIndex(s.input, `${sp}/input`);
+        inputIndex(s.category, `${sp}/category`);
+        if (s.category < p.inputs.length && p.inputs[s.category]!.type.kind !== 'enum') bad(`${sp}/category`, '分级的类别须为枚举输入', 'the category of tiers must be an enum input');
+        return;
+      case 'likert':
+        s.answers.forEach((a, k) => inputIndex(a.input, `${sp}/answers/${k}/input`));
+        if (s.target) expr(s.target, `${sp}/target`);
         return;
       case 'formula':
-        return expr(s.expr, `${at}/score/expr`);
+        return expr(s.expr, `${sp}/expr`);
     }
+  });
+  (p.totalRules ?? []).forEach((r, k) => {
+    expr(r.amount, `/totalRules/${k}/amount`);
+    expr(r.condition, `/totalRules/${k}/condition`);
+  });
+  (p.lights ?? []).forEach((l, k) => {
+    expr(l.subject, `/lights/${k}/subject`);
+    l.bands.forEach((b, j) => band(b.band, `/lights/${k}/bands/${j}/band`));
+  });
+  (p.floors ?? []).forEach((f, k) => {
+    expr(f.subject, `/floors/${k}/subject`);
+    expr(f.month, `/floors/${k}/month`);
+    f.steps.forEach((st, j) => expr(st.minimum, `/floors/${k}/steps/${j}/minimum`));
   });
   p.alerts.forEach((a, k) => expr(a.when, `/alerts/${k}/when`));
   p.grades.forEach((g, k) => {
@@ -161,7 +204,8 @@ function tree(p: IrProgram, bad: (path: string, zh: string, en: string) => void)
     for (const [k, c] of ind.children.entries()) {
       if (c <= i || c >= p.indicators.length || p.indicators[c]!.parent !== i) bad(`${at}/children/${k}`, `下级指标下标 ${c} 无效`, `child index ${c} is not a child of this indicator`);
     }
-    if (ind.children.length === 0 && !ind.score) bad(`${at}/score`, '末级指标缺少评分规则', 'a leaf indicator needs a score');
+    // a placeholder may have no indicators yet (scored as not applicable)
+    if (ind.children.length === 0 && !ind.score && ind.aggregation !== 'placeholder') bad(`${at}/score`, '末级指标缺少评分规则', 'a leaf indicator needs a score');
     if (ind.children.length > 0 && ind.score) bad(`${at}/score`, '有下级的指标不能有评分规则', 'an indicator with children cannot have a score');
   });
 }

@@ -1,6 +1,10 @@
 // The JSON Schema (draft 2020-12) of the IR document, version 1: what src/ir/ir.ts declares,
 // closed at every level so a new IR field cannot slip out unannounced. Published verbatim as
-// schema/ir-v1.schema.json (a test keeps the two equal).
+// schema/ir-v1.schema.json (a test keeps the two equal). The rule kinds of real 评分标准 (band
+// intervals and run-time bounds, ratio directions, step deductions, checklists, tiers, Likert
+// tallies, less/round, relative levels, pools, placeholders, na conventions, total rules,
+// lights and floors) are optional additions: every earlier v1 document is still valid and
+// means what it meant, so the version stays 1.
 
 export const IR_SCHEMA_ID = 'urn:jixiao:schema:ir:v1';
 
@@ -44,22 +48,47 @@ const valueType = tagged('kind', [
 
 const award = tagged('kind', [closed({ kind: kind('full') }), closed({ kind: { enum: ['share', 'points'] }, value: num })]);
 
-const band = closed({
-  op: { enum: ['>=', '>', '<=', '<', '==', null] },
-  bound: nullable(num),
-  award: { $ref: '#/$defs/award' },
-  text: str,
-});
+/** Some keys may be left out: optional additions to version 1. */
+const optional = (properties: Record<string, unknown>, optionalKeys: readonly string[]) =>
+  closed(properties, Object.keys(properties).filter((k) => !optionalKeys.includes(k)));
+
+const vt = { $ref: '#/$defs/valueType' } as const;
+const ends = { lo: num, hi: num, loClosed: { type: 'boolean' }, hiClosed: { type: 'boolean' } };
+const interval = closed(ends);
+
+const band = optional(
+  {
+    op: { enum: ['>=', '>', '<=', '<', '==', null] },
+    bound: nullable(num),
+    boundExpr: e,
+    interval,
+    award: { $ref: '#/$defs/award' },
+    text: str,
+  },
+  ['boundExpr', 'interval'],
+);
 
 const score = tagged('kind', [
-  closed({ kind: kind('bands'), subject: e, subjectText: str, subjectType: { $ref: '#/$defs/valueType' }, bands: { type: 'array', items: band } }),
-  closed({ kind: kind('ratio'), actual: e, target: e, actualText: str, targetText: str, actualType: { $ref: '#/$defs/valueType' } }),
-  closed({ kind: kind('deduct'), points: e, count: e, max: nullable(e), countText: str }),
+  closed({ kind: kind('bands'), subject: e, subjectText: str, subjectType: vt, bands: { type: 'array', items: { $ref: '#/$defs/band' } } }),
+  optional(
+    { kind: kind('ratio'), actual: e, target: e, actualText: str, targetText: str, actualType: vt, direction: { enum: ['up', 'down', 'equal'] }, formula: { enum: ['quotient', 'linear'] } },
+    ['direction', 'formula'],
+  ),
+  optional(
+    { kind: kind('deduct'), points: e, count: e, max: nullable(e), countText: str, side: { enum: ['above', 'below'] }, standard: e, measure: e, measureText: str, measureType: vt, whole: { type: 'boolean' } },
+    ['side', 'standard', 'measure', 'measureText', 'measureType', 'whole'],
+  ),
   closed({ kind: kind('manual'), input: index }),
+  closed({
+    kind: kind('checklist'),
+    items: { type: 'array', items: closed({ gate: { type: 'boolean' }, condition: e, award: { $ref: '#/$defs/award' }, text: str }) },
+  }),
+  closed({ kind: kind('tiers'), category: index, input: index, tiers: { type: 'array', items: closed({ name: str, ...ends }) } }),
+  closed({ kind: kind('likert'), answers: { type: 'array', items: closed({ input: index, value: num }) }, target: nullable(e), targetText: nullable(str) }),
   closed({ kind: kind('formula'), expr: e, share: { type: 'boolean' }, text: str }),
 ]);
 
-const indicator = closed({
+const indicator = optional({
   name: str,
   path: str,
   code: str,
@@ -74,20 +103,44 @@ const indicator = closed({
   range: { type: 'array', prefixItems: [num, num], minItems: 2, maxItems: 2 },
   clamp: { type: 'boolean' },
   line: { type: 'integer' },
+  aggregation: { enum: ['relative', 'pool', 'placeholder'] },
+  scale: { type: 'number', exclusiveMinimum: 0 },
+  naMode: { enum: ['full', 'transfer'] },
+  naTargets: { type: 'array', items: index },
+  less: e,
+  lessText: str,
+  roundPoints: { type: 'integer', minimum: 0, maximum: 6 },
+}, ['aggregation', 'scale', 'naMode', 'naTargets', 'less', 'lessText', 'roundPoints']);
+
+const totalRule = closed({ kind: { enum: ['cap', 'penalty', 'bonus'] }, amount: e, condition: e, text: str });
+const light = closed({
+  subject: e,
+  subjectText: str,
+  subjectType: vt,
+  bands: { type: 'array', items: closed({ band: { $ref: '#/$defs/band' }, color: str, reason: nullable(str) }) },
+});
+const floor = closed({
+  subject: e,
+  subjectText: str,
+  subjectType: vt,
+  month: e,
+  steps: { type: 'array', items: closed({ from: num, minimum: e }) },
+  reason: nullable(str),
 });
 
 const testValue = { type: ['number', 'boolean', 'string'] };
-const expect_ = closed({
+const expect_ = optional({
   subject: tagged('kind', [
   closed({ kind: { enum: ['total', 'grade', 'adjust', 'error'] } }),
   closed({ kind: kind('alert'), name: str }),
   closed({ kind: kind('indicator'), index }),
   ]),
   value: nullable(testValue),
+  places: { type: 'integer', minimum: 0 },
   text: str,
   line: { type: 'integer' },
   col: { type: 'integer' },
-});
+}, ['places']);
 
 export const IR_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -114,8 +167,11 @@ export const IR_SCHEMA = {
       type: 'array',
       items: closed({ name: str, given: { type: 'object', additionalProperties: testValue }, expects: { type: 'array', items: expect_ }, line: { type: 'integer' } }),
     },
+    totalRules: { type: 'array', items: totalRule },
+    lights: { type: 'array', items: light },
+    floors: { type: 'array', items: floor },
   },
   required: ['version', 'name', 'title', 'district', 'kind', 'total', 'round', 'inputs', 'lets', 'indicators', 'grades', 'outcomes', 'alerts', 'divisions', 'tests'],
   additionalProperties: false,
-  $defs: { expr, valueType, award, score },
+  $defs: { expr, valueType, award, band, score },
 } as const;
