@@ -24,7 +24,7 @@ const loadBefore = loadavg();
 const tp = only.has('throughput')
   ? await throughput(
       quick
-        ? { units: 10_000, runs: 5, warmups: 1, warmupMs: 300, rounds: 1, runTargetMs: 100, minUnits: 5 }
+        ? { units: 5_000, runs: 5, warmups: 1, warmupMs: 200, rounds: 1, runTargetMs: 60, minUnits: 5 }
         : { units: 100_000, runs: 7, warmups: 2, warmupMs: 1500, rounds: 5, runTargetMs: 1500, minUnits: 20 },
       log,
     )
@@ -51,7 +51,7 @@ let sql: SqlTiming[] | null | undefined;
 const scoreInDuckDb = async (rows: number, csv: string): Promise<void> => {
   if (!only.has('sql') || rows !== sizes[sizes.length - 1]) return;
   log(`  sql: DuckDB on ${rows} rows`);
-  sql = await sqlScore(SPEC_BATCH, csv, rows, quick ? 1 : 3, [1, availableParallelism()]);
+  sql = await sqlScore(SPEC_BATCH, csv, rows, quick ? 1 : 3, quick ? [1] : [1, availableParallelism()]);
 };
 const batched = only.has('batch') || only.has('sql') ? await batch(repo, SPEC_BATCH, sizes, quick ? 1 : 3, log, scoreInDuckDb, only.has('batch')) : undefined;
 
