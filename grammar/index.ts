@@ -73,6 +73,13 @@ function refuseSource(text: string): Diagnostic | undefined {
   return undefined;
 }
 
+function tooManyErrors(span: Span): Diagnostic {
+  return diagnostic('limit-syntax-errors', span, {
+    zh: `语法错误超过 ${L.MAX_SYNTAX_ERRORS} 个，已停止分析；请先改正前面的错误`,
+    en: `more than ${L.MAX_SYNTAX_ERRORS} syntax errors, so parsing stopped; fix the first ones`,
+  });
+}
+
 function nestingDiagnostic(span: Span, what: { zh: string; en: string }): Diagnostic {
   return diagnostic('limit-nesting', span, {
     zh: `${what.zh}嵌套超过 ${what === BRACKETS ? L.MAX_NESTING_DEPTH : L.MAX_EXPRESSION_DEPTH} 层的上限，未分析`,
@@ -112,6 +119,11 @@ export function parse(text: string): ParseResult {
       }),
     );
   }
+  // a binary or wrongly encoded file is thousands of bad characters: the first ones say enough
+  if (diagnostics.length > L.MAX_SYNTAX_ERRORS) {
+    const first = diagnostics.slice(0, L.MAX_SYNTAX_ERRORS);
+    return { ast: undefined, diagnostics: [...first, tooManyErrors(first[first.length - 1]!.span)] };
+  }
   const unclosed = Object.values(lexed.groups).flat().find((t) => (t.endOffset ?? 0) >= text.length);
   if (unclosed) {
     diagnostics.push(
@@ -131,7 +143,7 @@ export function parse(text: string): ParseResult {
   });
   parser.firstOnLine = firstOnLine;
   parser.input = tokens;
-  errorBudget = L.MAX_SYNTAX_ERRORS;
+  errorBudget = L.MAX_SYNTAX_ERRORS - diagnostics.length;
   let cst;
   let stopped: Diagnostic | undefined;
   try {
@@ -143,10 +155,7 @@ export function parse(text: string): ParseResult {
       stopped = nestingDiagnostic(at ? tokenSpan(at) : pointSpan(text, 0, 1, 1, 0), TREE);
     } else if (e instanceof TooManyErrors) {
       const last = parser.errors[parser.errors.length - 1];
-      stopped = diagnostic('limit-syntax-errors', last ? errorSpan(text, last) : pointSpan(text, 0, 1, 1, 0), {
-        zh: `语法错误超过 ${L.MAX_SYNTAX_ERRORS} 个，已停止分析；请先改正前面的错误`,
-        en: `more than ${L.MAX_SYNTAX_ERRORS} syntax errors, so parsing stopped; fix the first ones`,
-      });
+      stopped = tooManyErrors(last ? errorSpan(text, last) : (diagnostics[diagnostics.length - 1]?.span ?? pointSpan(text, 0, 1, 1, 0)));
     } else throw e;
   }
   // after a stack overflow the parser's errors are an artefact of where it stopped

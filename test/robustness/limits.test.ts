@@ -123,6 +123,13 @@ describe('syntax errors', () => {
     expect(r.diagnostics.at(-1)!.span.line).toBe(L.MAX_SYNTAX_ERRORS + 1);
   });
 
+  it(`reports the first ${L.MAX_SYNTAX_ERRORS} bad characters of a binary file, then stops`, () => {
+    const binary = '\u0001@#~\u0002\n'.repeat(3000);
+    const r = compile(binary);
+    expectWellFormed(binary, r);
+    expect(codes(r)).toEqual([...Array(L.MAX_SYNTAX_ERRORS).fill('syntax-invalid-character'), 'limit-syntax-errors']);
+  });
+
   it('stops on inputs whose error recovery rescans the rest of the file per error', () => {
     const given = `ruleset 错 { test "t" { given {\n${'a:\n'.repeat(5000)}} } }`;
     expect(codes(compile(given)).at(-1)).toBe('limit-syntax-errors');
