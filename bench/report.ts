@@ -168,7 +168,7 @@ export function report(d: RunData): string {
     '',
     '## 5. Playground',
     '',
-    d.playground ? '- playground/ exists; it scores through the same public API (Evaluator), so section 1 covers its evaluation cost; no browser timing here.' : '- Skipped: there is no playground at this run.',
+    d.playground ? '- playground/ exists; its worker scores through the public API (readData, evaluateRow → Evaluator.evaluate with explanations), whose cost is the evaluate() rows of section 1; no browser timing here.' : '- Skipped: there is no playground at this run.',
     '',
   );
   return out.join('\n');
