@@ -70,11 +70,12 @@ export async function checkSame(c: Contender, units: readonly Unit[], n: number,
 /** The units a slow contender can score in about `targetMs`, from probes that also warm it up. */
 async function sampleSize(c: Contender, units: readonly Unit[], s: Settings): Promise<number> {
   let probe = Math.min(units.length, s.minUnits);
+  await c.run(units, probe); // untimed: the first calls are cold (parsing, JIT) and would mislead
   for (;;) {
     const t0 = performance.now();
     await c.run(units, probe);
     const took = performance.now() - t0;
-    if (took >= s.runTargetMs / 10 || probe === units.length) {
+    if (took >= Math.max(20, s.runTargetMs / 10) || probe === units.length) {
       return Math.max(probe, Math.min(units.length, Math.round((s.runTargetMs * probe) / took)));
     }
     probe = Math.min(units.length, probe * 4);
