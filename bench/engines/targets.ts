@@ -1,7 +1,7 @@
 // Jixiao's other targets, found through the public API when they are there: the IR
 // interpreter (interpret) and the standalone ES module (emitEsm). Each returns a result object
 // per unit, so it is set beside Evaluator.evaluate({ explain: false }).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,9 +41,15 @@ export async function otherTargets(program: IrProgram): Promise<{ contenders: Co
   } else notes.push('IR interpreter: not exported by src/index.ts at this run, so not measured.');
   const emitEsm = exported['emitEsm'] as ((p: IrProgram) => { js: string }) | undefined;
   if (typeof emitEsm === 'function') {
-    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-bench-')), 'ruleset.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+    const file = join(dir, 'ruleset.mjs');
     writeFileSync(file, emitEsm(program).js);
-    const mod = (await import(pathToFileURL(file).href)) as { evaluate: (u: UnitValues, o: { explain: boolean }) => UnitResult };
+    let mod: { evaluate: (u: UnitValues, o: { explain: boolean }) => UnitResult };
+    try {
+      mod = (await import(pathToFileURL(file).href)) as typeof mod;
+    } finally {
+      rmSync(dir, { recursive: true, force: true }); // once imported, the module lives in memory
+    }
     contenders.push(resultContender('Jixiao ES module (evaluate, explain: false)', 'the standalone module from emitEsm, imported; result object per unit', program, (u) => mod.evaluate(u, { explain: false })));
   } else notes.push('ES module target: emitEsm not exported by src/index.ts at this run, so not measured.');
   return { contenders, notes };
