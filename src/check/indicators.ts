@@ -415,9 +415,10 @@ function checkTiers(rule: Extract<ScoreRule, { kind: 'Tiers' }>, w: number, ctx:
       ctx.report('name-unknown', t.name.span, { zh: `“${t.name.text}”不是 ${rule.category.text} 的可选值（${members.join('、')}）`, en: `\`${t.name.text}\` is not one of ${members.join(', ')}` });
       return [];
     }
-    // percents are shares of the weight; plain numbers are points
+    // percents are shares of the weight, kept as the decimal they stand for (80% of 7 is 5.6, not
+    // 5.6000000000000005, which the out-of-range message would show); plain numbers are points
     const toPoints = (e: import('../ast/nodes.js').Expr): number | undefined =>
-      e.kind === 'Percent' ? e.value * w : e.kind === 'Number' ? e.value : undefined;
+      e.kind === 'Percent' ? Number((e.value * w).toPrecision(12)) : e.kind === 'Number' ? e.value : undefined;
     const lo = toPoints(t.interval.lo);
     const hi = toPoints(t.interval.hi);
     if (lo === undefined || hi === undefined) {
@@ -425,7 +426,8 @@ function checkTiers(rule: Extract<ScoreRule, { kind: 'Tiers' }>, w: number, ctx:
       return [];
     }
     if (lo < 0 || hi > w + 1e-9 || lo > hi) {
-      ctx.report('band-award-range', t.interval.span, { zh: `分级区间 [${showNumber(lo)}, ${showNumber(hi)}] 不在 [0, ${showNumber(w)}] 之内`, en: `the tier [${showNumber(lo)}, ${showNumber(hi)}] is outside [0, ${showNumber(w)}]` });
+      const shown = `${t.interval.loClosed ? '[' : '('}${showNumber(lo)}, ${showNumber(hi)}${t.interval.hiClosed ? ']' : ')'}`;
+      ctx.report('band-award-range', t.interval.span, { zh: `分级区间 ${shown} 不在 [0, ${showNumber(w)}] 之内`, en: `the tier ${shown} is outside [0, ${showNumber(w)}]` });
     }
     return [{ name: t.name.text, lo, hi, loClosed: t.interval.loClosed, hiClosed: t.interval.hiClosed }];
   });
