@@ -106,7 +106,9 @@ export function checkBandConditions(subjectExpr: Expr, bands: readonly Band[], c
       }
       const before = uncovered;
       uncovered = I.subtract(uncovered, I.piece(iv.lo, iv.loClosed, iv.hi, iv.hiClosed));
-      if (provable && sameSet(before, uncovered)) reportUnreachable(band, ctx);
+      // an empty interval is already reported as such by checkInterval: once is enough
+      const empty = iv.lo > iv.hi || (iv.lo === iv.hi && !(iv.loClosed && iv.hiClosed));
+      if (provable && !empty && sameSet(before, uncovered)) reportUnreachable(band, ctx);
       out.push({ op: null, bound: null, interval: iv, text: head });
       continue;
     }
