@@ -69,7 +69,9 @@ export function explainIndicator(p: IrProgram, i: number, r: Recorded): string {
   const less = ind.less ? `，再减 ${ind.lessText} ${showNumber(r.E[i] ?? 0)} 分` : '';
   const rounded = ind.roundPoints !== undefined ? `，保留 ${ind.roundPoints} 位小数` : '';
   const tail = less || rounded || moved ? `${less}${rounded}，得 ${showPoints(pts)} 分${moved}` : '';
-  return `${ruleText(p, i, r, x(r, i), pts, clamped)}${tail}`;
+  // with a tail, the rule's text shows its own points (8.60 before `round 0` makes 9.00)
+  const own = (r.X[i] as { own?: number } | undefined)?.own;
+  return `${ruleText(p, i, r, x(r, i), tail && own !== undefined ? own : pts, clamped)}${tail}`;
 }
 
 function x(r: Recorded, i: number): number[] {

@@ -278,6 +278,8 @@ class Emitter {
         this.line('{');
         this.indent++;
         this.score(ind, i, ind.score!);
+        // the rule's own points, before less, round and weight moved in: the explanation starts from them
+        if (X && (ind.less || ind.roundPoints !== undefined || this.receivesWeight(i))) this.line(`X[${i}].own = p;`);
         if (ind.less) {
           const l = this.fresh('r');
           this.line(`const ${l} = ${this.expr(ind.less, ind.weight)}; p -= ${l}; if (0 > p) p = 0;${X ? ` E[${i}] = ${l};` : ''}`);
@@ -333,6 +335,11 @@ class Emitter {
     const any = kids.map((c) => `app[${c}] === 1`).join(' || ');
     const some = kids.map((c) => `app[${c}]`).join(' || ');
     return `(${any}) ? 1 : (${some}) ? 2 : 0`;
+  }
+
+  /** Whether some `na when … to` names indicator i. */
+  receivesWeight(i: number): boolean {
+    return this.program.indicators.some((src) => src.naMode === 'transfer' && !!src.naTargets?.includes(i));
   }
 
   /** Weight moved here from indicators that do not apply (`na when … to 这里`). */
