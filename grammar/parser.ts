@@ -575,8 +575,10 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(T.RBrace);
   });
 
+  // inputs, alerts and indicators are declared with DeclName, so tests name them the same way
+  // (`indicator 扣` is checked by `expect 扣 == 5`, though `扣` is reserved in expressions)
   private givenEntry = this.RULE('givenEntry', () => {
-    this.CONSUME(T.Name, { LABEL: 'name' });
+    this.CONSUME(T.DeclName, { LABEL: 'name' });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.literal);
   });
@@ -591,15 +593,15 @@ export class JixiaoParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Alert, { LABEL: 'alert' });
-          this.CONSUME(T.Name, { LABEL: 'alertName' });
+          this.CONSUME(T.DeclName, { LABEL: 'alertName' });
         },
       },
       {
         ALT: () => {
-          this.CONSUME1(T.Name, { LABEL: 'path' });
+          this.CONSUME1(T.DeclName, { LABEL: 'path' });
           this.MANY(() => {
             this.CONSUME(T.Dot);
-            this.CONSUME2(T.Name, { LABEL: 'path' });
+            this.CONSUME2(T.DeclName, { LABEL: 'path' });
           });
         },
       },
