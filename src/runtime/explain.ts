@@ -174,6 +174,7 @@ export function lightOf(p: IrProgram, out: Float64Array): { color: string; reaso
   if (!light || k < 0) return null;
   const b = light.bands[k]!;
   const cond = b.band.op === null && !b.band.interval ? '不满足以上各档' : bandCondition(b.band, light.subjectType);
-  const why = `${light.subjectText} ${showValue(out[5]!, light.subjectType)} ${cond}`;
+  const t = light.subjectType;
+  const why = `${light.subjectText} ${showValue(t.kind === 'enum' ? (t.members[out[5]!] ?? '') : out[5]!, t)} ${cond}`;
   return { color: b.color, reason: b.reason ? `${why}：${b.reason}` : why };
 }

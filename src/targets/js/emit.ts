@@ -448,7 +448,10 @@ class Emitter {
     const light = p.lights?.[0];
     if (light) {
       const v = this.fresh('s');
-      this.line(`{ const ${v} = ${this.expr(light.subject, null)}; out[5] = ${v};`);
+      // out is numeric: an enum subject is kept as the index of its member
+      const t = light.subjectType;
+      const kept = t.kind === 'enum' ? `[${t.members.map((m) => this.lit(m)).join(', ')}].indexOf(${v})` : v;
+      this.line(`{ const ${v} = ${this.expr(light.subject, null)}; out[5] = ${kept};`);
       const chain = light.bands.map((b, k) => (b.band.op === null && !b.band.interval ? `${k}` : `(${this.bandTest(b.band, v, null)}) ? ${k} : `)).join('');
       this.line(`  out[2] = ${light.bands.some((b) => b.band.op === null && !b.band.interval) ? chain : `${chain}-1`}; }`);
     } else this.line('out[2] = -1;');
