@@ -36,10 +36,10 @@ declare global {
   }
 }
 
-export async function openPlayground(context: BrowserContext, url: string): Promise<Page> {
+export async function openPlayground(context: BrowserContext, url: string, timeout = 30_000): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('body[data-editor=ready]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-editor=ready]', { timeout });
   await settle(page);
   return page;
 }
