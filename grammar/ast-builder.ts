@@ -53,6 +53,22 @@ export function cover(a: A.Span, b: A.Span): A.Span {
 }
 /** The span from the first to the last token of a CST node. */
 function nodeSpan(n: CstNode): A.Span {
+  // the parser tracks node locations; only nodes touched by error recovery need the token walk
+  const l = n.location;
+  if (l && !Number.isNaN(l.startOffset) && l.endOffset !== undefined && !Number.isNaN(l.endOffset)) {
+    return {
+      start: l.startOffset,
+      end: l.endOffset + 1,
+      line: l.startLine ?? 1,
+      col: l.startColumn ?? 1,
+      endLine: l.endLine ?? l.startLine ?? 1,
+      endCol: l.endColumn ?? l.startColumn ?? 1,
+    };
+  }
+  return walkedSpan(n);
+}
+
+function walkedSpan(n: CstNode): A.Span {
   const all: IToken[] = [];
   const walk = (m: CstNode): void => {
     for (const list of Object.values(m.children)) {
@@ -488,6 +504,7 @@ function buildExpectation(n: CstNode): A.Expectation {
   if (total) subject = { kind: 'total', span: tokenSpan(total) };
   else if (grade) subject = { kind: 'grade', span: tokenSpan(grade) };
   else if (adjust) subject = { kind: 'adjust', span: tokenSpan(adjust) };
+  else if (tok(c, 'light')) subject = { kind: 'light', span: tokenSpan(tok(c, 'light')!) };
   else if (alert) {
     const an = mustTok(c, 'alertName');
     subject = { kind: 'alert', name: name(an), span: cover(tokenSpan(alert), tokenSpan(an)) };

@@ -90,7 +90,7 @@ export const messages: IParserErrorMessageProvider = {
 
 export class JixiaoParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: messages, maxLookahead: 3 });
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: messages, maxLookahead: 3, nodeLocationTracking: 'full' });
     this.performSelfAnalysis();
   }
 
@@ -590,6 +590,7 @@ export class JixiaoParser extends CstParser {
       { ALT: () => this.CONSUME(K.Total, { LABEL: 'total' }) },
       { ALT: () => this.CONSUME(K.Grades, { LABEL: 'grade' }) },
       { ALT: () => this.CONSUME(K.Adjust, { LABEL: 'adjust' }) },
+      { ALT: () => this.CONSUME(K.Light, { LABEL: 'light' }) },
       {
         ALT: () => {
           this.CONSUME(K.Alert, { LABEL: 'alert' });

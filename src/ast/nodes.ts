@@ -212,6 +212,7 @@ export type ExpectSubject =
   | { readonly kind: 'total'; readonly span: Span }
   | { readonly kind: 'grade'; readonly span: Span }
   | { readonly kind: 'adjust'; readonly span: Span }
+  | { readonly kind: 'light'; readonly span: Span }
   | { readonly kind: 'alert'; readonly name: Name; readonly span: Span }
   | { readonly kind: 'error'; readonly span: Span }
   | { readonly kind: 'indicator'; readonly path: readonly Name[]; readonly span: Span };

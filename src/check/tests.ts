@@ -81,6 +81,13 @@ function checkExpect(e: Expectation, program: IrProgram, ctx: CheckContext): IrE
       }
       return { ...base, subject: { kind: 'grade' }, value: v.value };
     }
+    case 'light': {
+      if (v.kind !== 'name' && v.kind !== 'string') return bad('信号灯应与颜色比较，如 light == 红', 'a light must be compared with a colour, e.g. light == 红');
+      const colors = new Set((program.lights ?? []).flatMap((l) => l.bands.map((b) => b.color)));
+      if (program.floors?.length) colors.add('红');
+      if (!colors.has(v.value)) return bad(`“${v.value}”不是本规则集的信号灯颜色（${[...colors].join('、') || '无'}）`, `\`${v.value}\` is not a light of this ruleset (${[...colors].join(', ') || 'none'})`);
+      return { ...base, subject: { kind: 'light' }, value: v.value };
+    }
     case 'alert':
       if (!program.alerts.some((a) => a.name === s.name.text)) {
         reportUnknown(s.name.text, s.name.span, ctx, program.alerts.map((a) => a.name));

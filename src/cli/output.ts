@@ -28,10 +28,16 @@ export function csvHeader(program: IrProgram, extraColumns: readonly string[]): 
     'outcome',
     'adjust',
     'alerts',
+    // monitoring rulesets only, so the columns of other rulesets stay as they were
+    ...(program.lights?.length || program.floors?.length ? ['light', 'light_reason'] : []),
     'error_code',
     'error',
     ...program.indicators.map((i) => i.path),
   ];
+}
+
+function monitored(program: IrProgram): boolean {
+  return !!(program.lights?.length || program.floors?.length);
 }
 
 /**
@@ -41,12 +47,24 @@ export function csvHeader(program: IrProgram, extraColumns: readonly string[]): 
 export function csvRowFast(program: IrProgram, extraColumns: readonly string[], row: DataRow, evaluator: Evaluator): string[] {
   const error = row.errors.length > 0 ? evaluateRow(evaluator, row, false).result.error : evaluator.scoreInto(row.values);
   const head = [row.id, ...extraColumns.map((c) => row.extras[c] ?? '')];
-  if (error) return [...head, '', '', '', '', '', error.code, error.message, ...program.indicators.map(() => '')];
+  if (error) return [...head, '', '', '', '', '', ...(monitored(program) ? ['', ''] : []), error.code, error.message, ...program.indicators.map(() => '')];
   const gi = evaluator.lastGradeIndex();
   const grade = gi >= 0 ? program.grades[gi]!.name : '';
   const outcome = grade ? program.outcomes.find((o) => o.grade === grade) : undefined;
   const alerts = program.alerts.filter((_, k) => evaluator.firedAlert(k)).map((a) => a.name);
-  const cells = [...head, evaluator.lastTotal().toFixed(program.round), grade, outcome?.text ?? '', outcome?.adjust == null ? '' : showPercent(outcome.adjust), alerts.join('；'), '', ''];
+  const total = evaluator.lastTotal();
+  const light = monitored(program) ? evaluator.lastLight() : null;
+  const cells = [
+    ...head,
+    Number.isNaN(total) ? '' : total.toFixed(program.round),
+    grade,
+    outcome?.text ?? '',
+    outcome?.adjust == null ? '' : showPercent(outcome.adjust),
+    alerts.join('；'),
+    ...(monitored(program) ? [light?.color ?? '', light?.reason ?? ''] : []),
+    '',
+    '',
+  ];
   for (let i = 0; i < program.indicators.length; i++) cells.push(evaluator.applicable(i) ? String(clean(evaluator.points(i))) : 'na');
   return cells;
 }
@@ -61,6 +79,7 @@ export function csvRow(program: IrProgram, extraColumns: readonly string[], r: R
     res.outcome?.text ?? '',
     res.outcome?.adjust == null ? '' : showPercent(res.outcome.adjust),
     res.alerts.map((a) => a.name).join('；'),
+    ...(monitored(program) ? [res.light?.color ?? '', res.light?.reason ?? ''] : []),
     res.error?.code ?? '',
     res.error?.message ?? '',
     ...program.indicators.map((i) => {
@@ -96,7 +115,9 @@ export function unitTable(program: IrProgram, r: RowResult): string {
     const score = got.applicable ? `${showPoints(got.points)} / ${showNumber(ind.weight)}` : `不适用 / ${showNumber(ind.weight)}`;
     out.push(`${pad}${ind.code} ${ind.name}  ${score}${got.explain ? `  ${got.explain}` : ''}`);
   });
-  out.push(`总分 ${res.total!.toFixed(program.round)}  等级 ${res.grade ?? '—'}`);
+  if (res.total !== null) out.push(`总分 ${res.total.toFixed(program.round)}  等级 ${res.grade ?? '—'}`);
+  if (res.light) out.push(`信号灯 ${res.light.color}：${res.light.reason}`);
+  for (const a of res.adjustments) out.push(`${a.kind === 'cap' ? '封顶' : a.kind === 'penalty' ? '减分' : '加分'}：${a.rule}`);
   if (res.outcome) out.push(`结果应用：${res.outcome.text}${res.outcome.adjust !== null ? `（调整 ${showPercent(res.outcome.adjust)}）` : ''}`);
   for (const a of res.alerts) out.push(`预警 ${a.name}：${a.message}`);
   return out.join('\n');
@@ -111,7 +132,7 @@ export function summaryTable(program: IrProgram, rows: readonly RowResult[], lab
     const res = r.result;
     const total = res.total === null ? '—' : res.total.toFixed(program.round);
     const label = labelColumn ? (r.extras[labelColumn] ?? '') : '';
-    const tail = res.error ? `错误 ${res.error.code}：${res.error.message}` : [res.grade ?? '—', ...res.alerts.map((a) => `[${a.name}]`), label].join('  ');
+    const tail = res.error ? `错误 ${res.error.code}：${res.error.message}` : [res.grade ?? (res.light ? `${res.light.color}灯` : "—"), ...res.alerts.map((a) => `[${a.name}]`), label].join('  ');
     out.push(`${r.id.padEnd(width)}  ${total.padStart(7)}  ${tail}`.trimEnd());
   }
   const counts = new Map<string, number>();

@@ -196,7 +196,7 @@ export type IrTestValue = number | boolean | string;
 
 export interface IrExpect {
   readonly subject:
-    | { readonly kind: 'total' | 'grade' | 'adjust' | 'error' }
+    | { readonly kind: 'total' | 'grade' | 'adjust' | 'error' | 'light' }
     | { readonly kind: 'alert'; readonly name: string }
     | { readonly kind: 'indicator'; readonly index: number };
   /** `null` expects the indicator not to apply. */

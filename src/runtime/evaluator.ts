@@ -1,7 +1,7 @@
 // The in-process evaluator: the IR compiled to a straight-line JS function (targets/js), run per
 // unit, and its raw figures turned into results. Explanations are built only when asked for.
 import type { IrProgram } from '../ir/ir.js';
-import { emitScorer } from '../targets/js/emit.js';
+import { alwaysApplicable, emitScorer } from '../targets/js/emit.js';
 import { explainIndicator, lightOf } from './explain.js';
 import { clean, roundHalfUp, UnitError, ge, gt, le, lt, eq } from './helpers.js';
 
@@ -111,6 +111,8 @@ export class Evaluator {
     this.fast = this.compile(false);
     this.pts = new Float64Array(program.indicators.length);
     this.app = new Uint8Array(program.indicators.length);
+    // a scorer for a ruleset where everything always applies leaves these flags to us
+    if (alwaysApplicable(program)) this.app.fill(1);
     // alerts, then one flag per total rule (cap, penalty, bonus) that applied
     this.al = new Uint8Array(program.alerts.length + (program.totalRules?.length ?? 0));
   }
@@ -152,6 +154,10 @@ export class Evaluator {
   }
   firedAlert(k: number): boolean {
     return this.al[k] === 1;
+  }
+  /** The light of the last unit scored (monitoring rulesets), or null. */
+  lastLight(): { color: string; reason: string } | null {
+    return lightOf(this.program, this.out);
   }
   lastTotal(): number {
     return this.out[0]!;

@@ -39,6 +39,8 @@ function judge(e: IrExpect, r: UnitResult, p: IrProgram): { pass: boolean; actua
       const adj = r.outcome?.adjust ?? 0;
       return { pass: same(adj, e), actual: `调整比例为 ${showPercent(adj)}` };
     }
+    case 'light':
+      return { pass: r.light?.color === e.value, actual: r.light ? `信号灯为 ${r.light.color}（${r.light.reason}）` : '没有信号灯' };
     case 'alert': {
       const fired = r.alerts.some((a) => a.name === s.name);
       return { pass: fired === e.value, actual: fired ? `预警“${s.name}”已触发` : `预警“${s.name}”未触发` };

@@ -119,7 +119,9 @@ describe('money', () => {
     expect(ok(coerceValue('810万', WAN))).toBe(810);
     expect(ok(coerceValue('1,256,730.00元', YUAN))).toBe(1256730);
     expect(ok(coerceValue('１，２５６，７３０．００元', YUAN))).toBe(1256730);
-    expect(ok(coerceValue('-3.5万元', WAN))).toBe(-3.5);
+    expect(ok(coerceValue('3.5万元', WAN))).toBe(3.5);
+    // money is never negative: the checker's bounds rely on it
+    expect(err(coerceValue('-3.5万元', WAN)).code).toBe('data-bad-number');
   });
   it('rejects a mismatching unit suffix and says so', () => {
     const e = err(coerceValue('810元', WAN, '预算金额'));

@@ -36,9 +36,16 @@ function evalSample(rulesetPath: string, dataPath: string): RowResult[] {
 }
 
 describe('shipped rulesets', () => {
-  it('finds the rulesets of the three districts', () => {
+  it('finds the rulesets of the five districts and the public tables', () => {
     expect(files.map(rel).sort()).toEqual(
       [
+        'rulesets/jinan/运行监控.jx',
+        'rulesets/public/四川项目支出.jx',
+        'rulesets/public/大通关.jx',
+        'rulesets/public/廊坊自评.jx',
+        'rulesets/public/池州自评.jx',
+        'rulesets/public/达州部门整体.jx',
+        'rulesets/xinzhou/部门资金使用.jx',
         'rulesets/kunming/事前评估.jx',
         'rulesets/kunming/审减率.jx',
         'rulesets/kunming/目标审核.jx',
@@ -70,7 +77,7 @@ describe('shipped rulesets', () => {
     it('says in a leading comment which seed it reproduces', () => {
       const head = readFileSync(path, 'utf8').split('\n').slice(0, 8).join('\n');
       expect(head).toMatch(/^\/\/ /);
-      expect(head).toMatch(/seeds\/00[123]_[0-9a-f]+\.txt/);
+      expect(head).toMatch(/seeds\/00[0-4]_[0-9a-f]+\.txt|domain\.md §3/);
     });
   });
 

@@ -47,12 +47,17 @@ function cmpConst(op: '>=' | '>' | '<=' | '<' | '==' | '!=', x: string, v: numbe
 
 class Emitter {
   private readonly lines: string[] = [];
+  /** No `na`, pool or placeholder anywhere: every indicator always applies, and the weights always add up. */
+  readonly allApplicable: boolean;
   private indent = 1;
   private tmp = 0;
   constructor(
     readonly program: IrProgram,
     readonly options: EmitOptions,
-  ) {}
+  ) {
+    // only the bulk scorer drops the flags; the explaining one (also the standalone module's) writes them all
+    this.allApplicable = alwaysApplicable(program) && !options.explain;
+  }
 
   line(s: string): void {
     this.lines.push(`${'  '.repeat(this.indent)}${s}`);
@@ -288,7 +293,8 @@ class Emitter {
         if (ind.clamp) {
           this.line(`if (0 > p) { p = 0;${X ? ` C[${i}] = 1;` : ''} } else if (p > ${num(ind.weight)}) { p = ${num(ind.weight)};${X ? ` C[${i}] = 1;` : ''} }`);
         }
-        this.line(`pts[${i}] = p; app[${i}] = 1;${inPool ? '' : ` aw += ${num(effW)};`}`);
+        // with nothing that can be not applicable, applicability is constant (the evaluator fills it once)
+        this.line(this.allApplicable ? `pts[${i}] = p;` : `pts[${i}] = p; app[${i}] = 1;${inPool ? '' : ` aw += ${num(effW)};`}`);
         this.indent--;
         this.line('}');
       }
@@ -326,7 +332,7 @@ class Emitter {
     for (const c of kids) this.indicator(c, childFactor, inPool);
     const sum = kids.map((c) => `pts[${c}]`).join(' + ');
     this.line(`pts[${i}] = ${agg === 'relative' ? `(${sum}) * ${num(ind.weight / ind.scale!)}` : sum};`);
-    this.line(`app[${i}] = ${this.appOf(kids)};`);
+    if (!this.allApplicable) this.line(`app[${i}] = ${this.appOf(kids)};`);
   }
 
   /** 1 if any child applies; 2 if none does but one scores full marks as not applicable; else 0. */
@@ -404,10 +410,10 @@ class Emitter {
       if (roots.length === 0) {
         this.line('out[0] = NaN; out[1] = -1;');
       } else {
-        this.line(`if (aw === 0) throw rt.noApplicable();`);
+        if (!this.allApplicable) this.line(`if (aw === 0) throw rt.noApplicable();`);
         this.line(`const raw = ${roots.map(({ k }) => `pts[${k}]`).join(' + ')};`);
         // with every leaf applicable the weights already add up to the total; otherwise rescale
-        this.line(`let t = na ? raw / aw * ${num(p.total)} : raw;`);
+        this.line(this.allApplicable ? 'let t = raw;' : `let t = na ? raw / aw * ${num(p.total)} : raw;`);
         this.totalRules();
         this.line(`const total = rt.roundHalfUp(t, ${p.round});`);
         this.line('out[0] = total;');
@@ -466,6 +472,14 @@ class Emitter {
       this.line(`  if (k >= 0) { const ${v} = ${this.expr(floor.subject, null)}; const min = [${mins.join(', ')}][k]; out[6] = ${v}; out[7] = min; out[8] = ${m}; if (min - 1e-9 * Math.max(1, Math.abs(min)) > ${v}) out[3] = k; } }`);
     } else this.line('out[3] = -1;');
   }
+}
+
+/**
+ * True when no indicator can be not applicable (no `na`, pool or placeholder): the scorer then
+ * writes no applicability flags, and whoever calls it sets them all to 1 once.
+ */
+export function alwaysApplicable(program: IrProgram): boolean {
+  return !program.indicators.some((i) => i.na || i.aggregation === 'pool' || i.aggregation === 'placeholder');
 }
 
 function awardOf(a: IrBandAward, w: number): number {
