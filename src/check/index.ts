@@ -7,7 +7,7 @@ import { showNumber } from '../ir/format.js';
 import { CheckContext } from './context.js';
 import { resolveLet } from './expr.js';
 import { checkCondition, checkIndicators, resolveNaTargets } from './indicators.js';
-import { checkFloor, checkLight, checkTotalRule } from './monitoring.js';
+import { checkFloor, checkLight, checkTotalRules } from './monitoring.js';
 import { checkTests } from './tests.js';
 import type { Ty } from './types.js';
 
@@ -27,7 +27,7 @@ export function check(ast: Ruleset, text: string): CheckResult {
   const outcomes = checkOutcomes(ast, grades, ctx);
   const alerts: IrAlert[] = ast.alerts.map((a) => ({ name: a.name.text, message: a.message, when: checkCondition(a.when, ctx) }));
   checkUnique(ast.alerts.map((a) => a.name), '预警', 'alert', ctx);
-  const totalRules = (ast.totalRules ?? []).map((r) => checkTotalRule(r, header.total, ctx));
+  const totalRules = checkTotalRules(ast.totalRules ?? [], header.total, ctx);
   const lights = (ast.lights ?? []).map((l) => checkLight(l, ctx));
   const floors = (ast.floors ?? []).map((f) => checkFloor(f, ctx));
   const program: IrProgram = {

@@ -7,21 +7,32 @@ import { checkBandConditions } from './bands.js';
 import type { CheckContext } from './context.js';
 import { checkExpr, NO_SCOPE, requireResolved } from './expr.js';
 import { checkCondition } from './indicators.js';
+import type { Interval } from './interval.js';
 import { isNumeric, showType, toValueType } from './types.js';
 
-export function checkTotalRule(r: TotalRule, total: number, ctx: CheckContext): IrTotalRule {
+/** Caps, penalties and bonuses, in order. */
+export function checkTotalRules(rules: readonly TotalRule[], total: number, ctx: CheckContext): IrTotalRule[] {
+  const checked = rules.map((r) => ({ r, ...checkTotalRule(r, ctx) }));
+  // bonuses are added before the caps apply, so a cap at the total still binds above it
+  const bonus = checked.reduce((sum, c) => (c.r.kind === 'bonus' ? sum + Math.max(0, c.range.hi) : sum), 0);
+  const highest = total + bonus;
+  for (const { r, range } of checked) {
+    if (r.kind !== 'cap' || range.lo < highest) continue;
+    const cap = showNumber(range.lo);
+    ctx.report('cap-never-binds', r.amount.span, bonus === 0
+      ? { zh: `封顶 ${cap} 分不低于总分 ${showNumber(total)}，永远不起作用`, en: `a cap of ${cap} is not below the total ${showNumber(total)}, so it never applies` }
+      : { zh: `封顶 ${cap} 分不低于总分加全部加分 ${showNumber(highest)}，永远不起作用`, en: `a cap of ${cap} is not below the total with every bonus, ${showNumber(highest)}, so it never applies` });
+  }
+  return checked.map((c) => c.ir);
+}
+
+function checkTotalRule(r: TotalRule, ctx: CheckContext): { ir: IrTotalRule; range: Interval } {
   const amount = checkExpr(r.amount, ctx, NO_SCOPE);
   const ty = requireResolved(amount, r.amount, ctx);
   if (ty.kind !== 'error' && !isNumeric(ty)) {
     ctx.report('type-mismatch', r.amount.span, { zh: `分数需要数值，实际为${showType(ty).zh}`, en: `points must be a number, found ${showType(ty).en}` });
   }
-  if (r.kind === 'cap' && amount.range.lo >= total) {
-    ctx.report('cap-never-binds', r.amount.span, {
-      zh: `封顶 ${showNumber(amount.range.lo)} 分不低于总分 ${showNumber(total)}，永远不起作用`,
-      en: `a cap of ${showNumber(amount.range.lo)} is not below the total ${showNumber(total)}, so it never applies`,
-    });
-  }
-  return { kind: r.kind, amount: amount.ir, condition: checkCondition(r.condition, ctx), text: ctx.source(r.span) };
+  return { ir: { kind: r.kind, amount: amount.ir, condition: checkCondition(r.condition, ctx), text: ctx.source(r.span) }, range: amount.range };
 }
 
 export function checkLight(l: Light, ctx: CheckContext): IrLight {
