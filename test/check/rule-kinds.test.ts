@@ -227,6 +227,14 @@ describe('caps, penalties and bonuses', () => {
     ]);
   });
 
+  it('counts bonuses, added before the caps: cap 100 binds when a bonus can lift the total to 101', () => {
+    expect(codesOf(ruleset(...base, 'bonus 1 when n > 3', 'cap 100 when n > 3'))).toEqual([]);
+    const src = ruleset(...base, 'bonus 1 when n > 3', 'bonus 0.5 when n > 5', 'cap 101.5 when n > 3');
+    const d = single(src, 'cap-never-binds', '101.5 when');
+    expect(d.message.en).toBe('a cap of 101.5 is not below the total with every bonus, 101.5, so it never applies');
+    expect(d.message.zh).toBe('封顶 101.5 分不低于总分加全部加分 101.5，永远不起作用');
+  });
+
   it('warns of a condition that can never hold: a count below 0', () => {
     const src = ruleset(...base, 'penalty 2 when n < 0', 'bonus 1 when n >= 0');
     const d = single(src, 'condition-never-true', 'n < 0');

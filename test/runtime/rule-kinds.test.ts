@@ -478,6 +478,17 @@ describe('caps, penalties and bonuses', () => {
   });
 });
 
+describe('a cap at the total, with a bonus', () => {
+  it('binds when the bonus lifts the total above it: 100 + 1 is capped at 100', () => {
+    const ev = evaluatorOf(ruleset('input 分: score', 'input 获奖: bool', 'indicator 项 weight 100 { score manual 分 }', 'bonus 1 when 获奖', 'cap 100 when 获奖'));
+    const r = ev.evaluate({ 分: 100, 获奖: true });
+    expect(r.total).toBe(100);
+    expect(r.adjustments.map((a) => a.kind)).toEqual(['bonus', 'cap']);
+    expect(ev.evaluate({ 分: 99.5, 获奖: true }).total).toBe(100);
+    expect(ev.evaluate({ 分: 98.5, 获奖: true }).total).toBe(99.5);
+  });
+});
+
 describe('monitoring lights and monthly floors', () => {
   const inputs = ['input 执行数: money(万元)', 'input 预算数: money(万元)', 'input 月份: number', 'let 时间进度 = 月份 / 12', 'let 累计执行率 = 执行数 / 预算数', 'let 执行进度 = 累计执行率 / 时间进度'];
   const light = 'light 执行进度 { < 60%: 红 "严重滞后"; < 80%: 黄; < 120%: 绿; else: 蓝 }';
