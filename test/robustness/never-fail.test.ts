@@ -25,8 +25,10 @@ describe('compile never fails badly', () => {
     fc.assert(fc.property(damaged, ({ text }) => void compileChecked(text)), runs(120));
   }, timeout(120, 400));
 
-  it('compiles every undamaged source, so the damage is what the suite explores', () => {
-    const broken = sources.filter((s) => !compileChecked(s.text).ok).map((s) => s.file);
+  it('starts from the shipped rulesets and from examples that compile, so the damage is what the suite explores', () => {
+    // the shipped rulesets are held to compiling by their own suite (test/rulesets)
+    expect(sources.filter((s) => s.file.startsWith('rulesets/')).length).toBeGreaterThanOrEqual(7);
+    const broken = sources.filter((s) => s.file.startsWith('test/') && !compileChecked(s.text).ok).map((s) => s.file);
     expect(broken).toEqual([]);
   });
 });
