@@ -73,6 +73,7 @@ function differences(ref: RefResult, got: UnitResult, program: IrProgram): strin
 describe('the evaluator agrees with the reference interpreter', () => {
   it('on random rulesets × random data, edges included', () => {
     const tally = { rows: 0, ambiguous: 0, aimed: 0, errors: 0 };
+    const codes = new Map<string, number>();
     fc.assert(
       fc.property(fc.gen(), (g) => {
         const p = new Pick(g);
@@ -103,7 +104,10 @@ describe('the evaluator agrees with the reference interpreter', () => {
             return;
           }
           tally.rows++;
-          if (ref.error) tally.errors++;
+          if (ref.error) {
+            tally.errors++;
+            codes.set(ref.error, (codes.get(ref.error) ?? 0) + 1);
+          }
           const got = evaluateRow(evaluator, data, true).result;
           expect(differences(ref, got, c.program!), `${r.source}\n--- data\n${csvOf(r, [row])}`).toEqual([]);
           // the bulk path (no explanations) is compiled separately: it must give the same figures
@@ -118,6 +122,6 @@ describe('the evaluator agrees with the reference interpreter', () => {
     expect(tally.rows).toBeGreaterThan(100);
     expect(tally.aimed).toBeGreaterThan(5);
     expect(tally.errors).toBeGreaterThan(5);
-    console.log(`differential: ${tally.rows} rows compared (${tally.errors} unit errors, ${tally.aimed} aimed at a rounding tie), ${tally.ambiguous} skipped as within the decimal slack`);
+    console.log(`differential: ${tally.rows} rows compared (${tally.errors} unit errors: ${[...codes].map(([c, n]) => `${n} ${c}`).join(', ')}; ${tally.aimed} aimed at a rounding tie), ${tally.ambiguous} skipped as within the decimal slack`);
   }, timeout(150, 300));
 });

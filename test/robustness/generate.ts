@@ -70,7 +70,6 @@ function showPercent(r: Q.Rat): string {
 }
 
 export function generateRuleset(p: Pick): GenRuleset {
-  const names = [...INPUT_NAMES];
   const used = new Set<string>();
   const fresh = (pool: readonly string[], taken: Set<string>): string => {
     const free = pool.filter((n) => !taken.has(n));
@@ -82,12 +81,12 @@ export function generateRuleset(p: Pick): GenRuleset {
   const inputs: GenInput[] = Array.from({ length: p.int(2, 6) }, () => {
     const kind = p.one(kinds);
     const members = kind === 'enum' ? MEMBERS.slice(0, p.int(2, 4)) : undefined;
-    return { name: fresh(names, used), kind, ...(members ? { members } : {}), edges: [] };
+    return { name: fresh(INPUT_NAMES, used), kind, ...(members ? { members } : {}), edges: [] };
   });
   // often a manual score, to aim totals at rounding ties; often a money pair, for a ratio let
-  if (p.chance(60)) inputs.push({ name: fresh(names, used), kind: 'score', edges: [] });
+  if (p.chance(60)) inputs.push({ name: fresh(INPUT_NAMES, used), kind: 'score', edges: [] });
   if (p.chance(60)) {
-    inputs.push({ name: fresh(names, used), kind: 'money(万元)', edges: [] }, { name: fresh(names, used), kind: p.one(['money(万元)', 'money(元)'] as const), edges: [] });
+    inputs.push({ name: fresh(INPUT_NAMES, used), kind: 'money(万元)', edges: [] }, { name: fresh(INPUT_NAMES, used), kind: p.one(['money(万元)', 'money(元)'] as const), edges: [] });
   }
   const totalCents = p.one([10000, 10000, 1000, 12000, 9950]);
   const of = (k: InputKind): GenInput[] => inputs.filter((i) => i.kind === k);
@@ -121,19 +120,19 @@ export function generateRuleset(p: Pick): GenRuleset {
     if (pool.length === 0) return { text: p.decimal(0, 10, 1), kind: 'number' };
     const base = p.one(pool);
     if (depth > 1 || p.chance(60)) return base;
+    // a combination keeps the operand's kind and unit, but is no longer the input constants are recorded on
+    const derived = (text: string): Typed => ({ text, kind: base.kind, ...(base.unit ? { unit: base.unit } : {}) });
     switch (p.int(0, 4)) {
-      case 0: {
-        const same = pool.filter((t) => t.kind === base.kind && (t.kind !== 'money' || t.unit));
-        return { ...base, text: `(${base.text} + ${p.one(same).text})`, input: undefined } as Typed;
-      }
+      case 0:
+        return derived(`(${base.text} + ${p.one(pool.filter((t) => t.kind === base.kind)).text})`);
       case 1:
-        return { ...base, text: `${base.text} * ${p.decimal(0, 3, 1)}`, input: undefined } as Typed;
+        return derived(`${base.text} * ${p.decimal(0, 3, 1)}`);
       case 2:
-        return { ...base, text: `round(${base.text}, ${p.int(0, 3)})`, input: undefined } as Typed;
+        return derived(`round(${base.text}, ${p.int(0, 3)})`);
       case 3:
-        return { ...base, text: `abs(${base.text} - ${constant(base)})`, input: undefined } as Typed;
+        return derived(`abs(${base.text} - ${constant(base)})`);
       default:
-        return { ...base, text: `max(${base.text}, ${constant(base, false, true)})`, input: undefined } as Typed;
+        return derived(`max(${base.text}, ${constant(base, false, true)})`);
     }
   };
   /** A constant of an operand's kind; recorded as an edge of the input it is compared with. */
@@ -338,7 +337,7 @@ function cellFor(p: Pick, i: GenInput): Cell {
     }
     case 'score': {
       const w = i.weight ?? Q.rat(10n);
-      const v = p.chance(8) ? Q.add(w, Q.decimal('0.5')) : Q.decimal(p.decimal(0, Number(Q.toDecimal(w)), 2));
+      const v = p.chance(3) ? Q.add(w, Q.decimal('0.5')) : Q.decimal(p.decimal(0, Number(Q.toDecimal(w)), 2));
       return { text: Q.toDecimal(v), value: v };
     }
     default: {
