@@ -5,51 +5,10 @@ import type { IrBand, IrBandAward, IrExpr, IrIndicator, IrProgram, IrScore } fro
 import { badInput, errorResult, type IndicatorResult, type UnitResult, type UnitValues } from './evaluator.js';
 import { explainIndicator, lightOf } from './explain.js';
 import { clean, eq, ge, gt, le, lt, roundHalfUp, tolerance, UnitError } from './helpers.js';
+import { unitErrorText } from '../targets/ir/errors.js';
 import { assertSupported } from '../targets/ir/supported.js';
 
 type Value = number | boolean | string;
-
-/** The per-unit errors a program can raise, worded as every target words them. */
-export function unitErrorText(program: IrProgram) {
-  return {
-    divisionByZero(d: number): UnitError {
-      const div = program.divisions[d];
-      return new UnitError(
-        'eval-division-by-zero',
-        `除数为零：${div?.text}（${div?.divisor} = 0）`,
-        `division by zero: ${div?.text} (${div?.divisor} = 0)`,
-      );
-    },
-    manualRange(i: number, v: number): UnitError {
-      const ind = program.indicators[i]!;
-      return new UnitError(
-        'eval-manual-out-of-range',
-        `指标“${ind.path}”的人工评分 ${v} 超出分值范围 [0, ${ind.weight}]`,
-        `the manual score ${v} of \`${ind.path}\` is outside [0, ${ind.weight}]`,
-        ind.path,
-      );
-    },
-    tierRange(i: number, k: number, v: number): UnitError {
-      const ind = program.indicators[i]!;
-      const s = ind.score;
-      const t = s?.kind === 'tiers' ? s.tiers[k]! : undefined;
-      const range = t ? `${t.loClosed ? '[' : '('}${t.lo}, ${t.hi}${t.hiClosed ? ']' : ')'}` : '';
-      return new UnitError(
-        'eval-tier-out-of-range',
-        `${ind.path}：“${t?.name}”的实际得分区间为 ${range}，人工评分 ${v} 不在其中，请调整`,
-        `${ind.path}: the score for "${t?.name}" must lie in ${range}, but it is ${v}`,
-        ind.path,
-      );
-    },
-    noRespondents(i: number): UnitError {
-      const ind = program.indicators[i]!;
-      return new UnitError('eval-division-by-zero', `除数为零：“${ind.path}”的满意度调查人数合计为 0`, `division by zero: no respondents for \`${ind.path}\``, ind.path);
-    },
-    noApplicable(): UnitError {
-      return new UnitError('eval-no-applicable', '所有指标均不适用，无法计算总分', 'no indicator applies, so there is no total');
-    },
-  };
-}
 
 /** Numbers compare with decimal slack (0.7 + 0.2 >= 0.9); enum members and bools exactly. */
 function compare(op: '>=' | '>' | '<=' | '<' | '==' | '!=', a: Value, b: Value): boolean {
@@ -401,7 +360,9 @@ class Run {
     out[3] = -1;
     if (light) {
       const v = this.value(light.subject, null);
-      out[5] = v as number;
+      const t = light.subjectType;
+      // out is numeric: an enum subject is kept as the index of its member, as the scorer keeps it
+      out[5] = t.kind === 'enum' ? t.members.indexOf(v as string) : (v as number);
       out[2] = light.bands.findIndex((b) => this.band(b.band, v, null));
     }
     const floor = this.p.floors?.[0];

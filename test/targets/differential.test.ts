@@ -1,11 +1,12 @@
-// Every target gives the evaluator's numbers: the seed rulesets on their sample data (plus the
-// units of their tests, and the same units with money and counts zeroed to provoke errors), and
-// random rulesets × random data. Evaluator == IR interpreter == ES module == DuckDB == PostgreSQL.
+// Every target gives the evaluator's numbers: the seed rulesets and the target tests' fixtures on
+// their sample data (plus the units of their tests, and the same units with money and counts
+// zeroed to provoke errors), and random rulesets × random data, with every rule kind of real
+// 评分标准. Evaluator == IR interpreter == ES module == DuckDB == PostgreSQL.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, dataInputs, emitEsm, emitSql, interpret, readData, UnsupportedIrError, validateUnits, type IrProgram, type UnitValues } from '../../src/index.js';
+import { compile, dataInputs, readData, validateUnits, type IrProgram, type UnitValues } from '../../src/index.js';
 import { beyondIrV1 } from '../../src/targets/ir/supported.js';
 import { describePostgres } from '../helpers/postgres.js';
 import { expectJsTargetsAgree, expectSqlAgrees } from './agree.js';
@@ -35,7 +36,8 @@ function zeroed(p: IrProgram, v: UnitValues): UnitValues {
 }
 
 function loadSeeds(): Seed[] {
-  return findFiles('rulesets', /\.jx$/).map((file) => {
+  // the shipped rulesets, and the fixtures of the target tests (the rule kinds of real 评分标准)
+  return [...findFiles('rulesets', /\.jx$/), ...findFiles('test/targets/fixtures', /\.jx$/)].map((file) => {
     const r = compile(readFileSync(file, 'utf8'));
     const problems = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.line}:${d.span.col} ${d.message.en}`).join('; ');
     if (!r.ok || !r.program) return { file, program: undefined, problems, units: [] };
@@ -63,18 +65,11 @@ describe('seed rulesets: evaluator = IR interpreter = ES module = DuckDB', () =>
     expect(seeds.filter((s) => s.program).every((s) => s.units.length > 0)).toBe(true);
   });
   for (const seed of seeds) {
-    const beyond = seed.program && beyondIrV1(seed.program);
-    if (beyond) {
-      // a newer language feature the targets do not implement yet: refused, never scored without it
-      it(`${seed.file} (beyond IR v1: ${beyond}) is refused by every target`, () => {
-        const p = seed.program!;
-        for (const run of [() => interpret(p, seed.units[0]!.values), () => emitEsm(p), () => emitSql(p, { dialect: 'duckdb' })]) expect(run).toThrow(UnsupportedIrError);
-      });
-      continue;
-    }
     it(seed.file, async () => {
       expect(seed.problems, `${seed.file} compiles`).toBe('');
       const p = seed.program!;
+      // every language feature is one the targets implement: nothing is refused
+      expect(beyondIrV1(p)).toBeUndefined();
       const want = await expectJsTargetsAgree(p, seed.units);
       expectSqlAgrees(p, want, await duck.score(p, seed.units), 'DuckDB');
       // the zeroed units make sure errors, not only totals, are compared
@@ -84,7 +79,7 @@ describe('seed rulesets: evaluator = IR interpreter = ES module = DuckDB', () =>
 });
 
 describePostgres('seed rulesets: evaluator = PostgreSQL', (server) => {
-  for (const seed of seeds.filter((s) => !(s.program && beyondIrV1(s.program)))) {
+  for (const seed of seeds) {
     it(seed.file, async () => {
       expect(seed.problems, `${seed.file} compiles`).toBe('');
       const p = seed.program!;
@@ -94,7 +89,7 @@ describePostgres('seed rulesets: evaluator = PostgreSQL', (server) => {
   }
 });
 
-const RUNS = 40;
+const RUNS = 60;
 const casesArb = fc.record({
   source: rulesetArb,
   units: fc.array(unitArb, { minLength: 1, maxLength: 8 }),
@@ -110,7 +105,7 @@ const asUnits = (values: readonly UnitValues[]): Unit[] => values.map((v, k) => 
 
 describe('random rulesets × data: evaluator = IR interpreter = ES module = DuckDB', () => {
   let duck: Duck;
-  const seen = { errors: 0, scored: 0, na: 0 };
+  const seen = { errors: 0, scored: 0, na: 0, adjusted: 0, lit: 0, unlit: 0 };
   beforeAll(async () => {
     duck = await Duck.open();
   });
@@ -119,6 +114,9 @@ describe('random rulesets × data: evaluator = IR interpreter = ES module = Duck
     expect(seen.errors).toBeGreaterThan(0);
     expect(seen.scored).toBeGreaterThan(seen.errors);
     expect(seen.na).toBeGreaterThan(0);
+    expect(seen.adjusted).toBeGreaterThan(0);
+    expect(seen.lit).toBeGreaterThan(0);
+    expect(seen.unlit).toBeGreaterThan(0);
   });
   it('agree on every unit', async () => {
     await fc.assert(
@@ -130,6 +128,9 @@ describe('random rulesets × data: evaluator = IR interpreter = ES module = Duck
           if (r.error) seen.errors++;
           else seen.scored++;
           if (Object.values(r.indicators).some((i) => !i.applicable)) seen.na++;
+          if (r.adjustments.length > 0) seen.adjusted++;
+          if (r.light) seen.lit++;
+          else if (!r.error) seen.unlit++;
         }
         expectSqlAgrees(p, want, await duck.score(p, units), 'DuckDB');
         // the generated data is valid input, bar manual scores above their weight

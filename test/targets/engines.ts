@@ -18,6 +18,9 @@ export interface SqlRow {
   readonly outcome: string | null;
   readonly adjust: number | null;
   readonly alerts: string | null;
+  readonly adjustments: string | null;
+  readonly light: string | null;
+  readonly lightReason: string | null;
   readonly errorCode: string | null;
   readonly error: string | null;
   readonly points: (number | null)[];
@@ -38,22 +41,29 @@ function createTable(p: IrProgram, dialect: 'postgres' | 'duckdb', table: string
   return `CREATE TABLE ${d.ident(table)} (${cols.join(', ')})`;
 }
 
-/** Result columns in emit order: total, grade, outcome, adjust, alerts, error_code, error, points/applicable per indicator, alerts. */
+/**
+ * Result columns in emit order: total, grade, outcome, adjust, alerts, adjustments, light,
+ * light_reason, error_code, error, points/applicable per indicator, alerts.
+ */
 function toSqlRow(p: IrProgram, cells: readonly unknown[]): SqlRow {
   const r = cells.slice(1 + p.inputs.length);
   const num = (v: unknown): number | null => (v === null ? null : Number(v));
   const n = p.indicators.length;
+  const first = 10;
   return {
     total: num(r[0]),
     grade: r[1] as string | null,
     outcome: r[2] as string | null,
     adjust: num(r[3]),
     alerts: r[4] as string | null,
-    errorCode: r[5] as string | null,
-    error: r[6] as string | null,
-    points: Array.from({ length: n }, (_, i) => num(r[7 + 2 * i])),
-    applicable: Array.from({ length: n }, (_, i) => r[8 + 2 * i] as boolean | null),
-    alertFired: p.alerts.map((_, k) => r[7 + 2 * n + k] as boolean | null),
+    adjustments: r[5] as string | null,
+    light: r[6] as string | null,
+    lightReason: r[7] as string | null,
+    errorCode: r[8] as string | null,
+    error: r[9] as string | null,
+    points: Array.from({ length: n }, (_, i) => num(r[first + 2 * i])),
+    applicable: Array.from({ length: n }, (_, i) => r[first + 1 + 2 * i] as boolean | null),
+    alertFired: p.alerts.map((_, k) => r[first + 2 * n + k] as boolean | null),
   };
 }
 

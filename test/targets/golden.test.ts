@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, emitEsm, emitInputSchema, emitIr, emitSql, emitTable, IR_SCHEMA } from '../../src/index.js';
 
-const SEED = 'rulesets/shuozhou/项目支出.jx';
-const DIR = 'test/targets/golden/shuozhou-项目支出';
+// a shipped ruleset, and the fixture with the rule kinds of real 评分标准
+const SEEDS = [
+  ['rulesets/shuozhou/项目支出.jx', 'test/targets/golden/shuozhou-项目支出'],
+  ['test/targets/fixtures/扩展.jx', 'test/targets/golden/扩展'],
+] as const;
 
 /** Compares with the golden file, or writes it under UPDATE_GOLDEN=1. */
 export function golden(path: string, actual: string): void {
@@ -19,7 +22,7 @@ export function golden(path: string, actual: string): void {
   expect(actual, `${path} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8').replace(/\r\n/g, '\n'));
 }
 
-describe(`golden output for ${SEED}`, () => {
+describe.each(SEEDS)('golden output for %s', (SEED, DIR) => {
   const r = compile(readFileSync(SEED, 'utf8'));
   it('compiles', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.en)).toEqual([]);

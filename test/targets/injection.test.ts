@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitEsm, emitSql, emitTable, Evaluator, SqlEmitError } from '../../src/index.js';
 import { describePostgres } from '../helpers/postgres.js';
-import { expectJsTargetsAgree, expectSqlAgrees, v1 } from './agree.js';
+import { expectJsTargetsAgree, expectSqlAgrees } from './agree.js';
 import { Duck, pgScore } from './engines.js';
 import { hostileProgram, hostileUnits, n, TEXT } from './hostile.js';
 
@@ -49,7 +49,7 @@ document.body.dataset.pwned = String(globalThis.pwned);
       await page.waitForFunction(() => document.body.dataset['result'] !== undefined, undefined, { timeout: 20_000 });
       const got = await page.evaluate(() => ({ result: JSON.parse(document.body.dataset['result']!), pwned: document.body.dataset['pwned'] }));
       expect(got.pwned).toBe('undefined');
-      expect(got.result).toEqual(JSON.parse(JSON.stringify(v1(new Evaluator(program).evaluate(unit, { explain: false })))));
+      expect(got.result).toEqual(JSON.parse(JSON.stringify(new Evaluator(program).evaluate(unit, { explain: false }))));
       expect(got.result.total).toBe(93);
     } finally {
       await browser.close();

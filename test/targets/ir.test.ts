@@ -94,14 +94,71 @@ describe('the IR interpreter', () => {
   });
 });
 
-describe('a program beyond IR v1 (a newer language feature)', () => {
+describe('a program beyond IR v1 (a field no target knows)', () => {
   it('is refused by the interpreter, the module and SQL, naming the place and the field', () => {
-    const newer = { ...program, indicators: program.indicators.map((ind, i) => (i === 2 ? { ...ind, less: { k: 'num', v: 1 } } : ind)) } as IrProgram;
+    const newer = { ...program, indicators: program.indicators.map((ind, i) => (i === 2 ? { ...ind, weighting: 'geometric' } : ind)) } as IrProgram;
     const unit = { 预算: 100, 支出: 96, 满意度: 0.92, 问题数: 0, 专家评分: 18, 制度健全: true, 公开: '按时' };
     for (const run of [() => interpret(newer, unit), () => emitEsm(newer), () => emitSql(newer, { dialect: 'postgres' })]) {
       expect(run).toThrow(UnsupportedIrError);
-      expect(run).toThrow('/indicators/2 has `less`');
+      expect(run).toThrow('/indicators/2 has `weighting`');
     }
+  });
+});
+
+describe('the IR of the rule kinds of real 评分标准', () => {
+  const extended = compile(readFileSync('test/targets/fixtures/扩展.jx', 'utf8')).program!;
+  const edoc = (): Record<string, unknown> & { indicators: Record<string, unknown>[] } => JSON.parse(emitIr(extended));
+  const unit = { 预算: 100, 支出: 75, 调整率: 0.05, 类别: '部分达成', 专家分: 14, 人员控制率: 1.02, 有制度: true, 有台账: false, 非常满意: 6, 满意: 3, 不满意: 1, 有生态: false, 违规: true, 月份: 4 };
+
+  it('validates against the schema and reads back as it was written', () => {
+    const r = readIr(edoc());
+    expect(r.problems).toEqual([]);
+    expect(r.program).toEqual(JSON.parse(JSON.stringify(extended)));
+  });
+
+  it('is scored by the interpreter: relative level, pool, moved weight, penalty, light', () => {
+    const r = interpret(readIr(edoc()).program!, unit);
+    // 决策 (40 + 30) × 20/100; 效益 14 / 20 × 30 with 生态 not applicable; 待定 leaves the denominator
+    expect([r.indicators['决策']!.points, r.indicators['效益']!.points, r.indicators['待定']!.applicable]).toEqual([14, 21, false]);
+    // 77.72 as in the fixture's test, less the penalty of 5
+    expect(r.total).toBe(72.72);
+    expect(r.adjustments).toEqual([{ kind: 'penalty', rule: 'penalty 5 when 违规' }]);
+    // 75% by April (4/12): 225% of the time elapsed, before the first floor month
+    expect(r.light).toEqual({ color: '绿', reason: '执行率 / (月份 / 12) 225% 不满足以上各档' });
+  });
+
+  it('moves 满意度 to 过程 when nobody answered: 过程 × (1 + 15/30)', () => {
+    const r = interpret(extended, { ...unit, 非常满意: 0, 满意: 0, 不满意: 0 });
+    expect(r.indicators['过程']!.points).toBe(36.75);
+    expect(r.indicators['满意度']!.explain).toBe('不适用（非常满意 + 满意 + 不满意 == 0），分值 15 转入 “过程”');
+  });
+
+  const problemsOf = (mutate: (d: ReturnType<typeof edoc>) => void): string[] => {
+    const d = edoc();
+    mutate(d);
+    const r = readIr(d);
+    expect(r.program).toBeUndefined();
+    return r.problems.map((p) => p.en);
+  };
+  const at = (name: string): number => extended.indicators.findIndex((i) => i.name === name);
+
+  it('refuses tiers whose category is not an enum input', () => {
+    expect(problemsOf((d) => ((d.indicators[at('定性')]!['score'] as { category: number }).category = 0))).toEqual([`/indicators/${at('定性')}/score/category: the category of tiers must be an enum input`]);
+  });
+  it('refuses weight moved to an indicator that does not exist', () => {
+    expect(problemsOf((d) => (d.indicators[at('满意度')]!['naTargets'] = [99]))).toEqual([`/indicators/${at('满意度')}/naTargets/0: target index 99 is not another indicator`]);
+  });
+  it('refuses a band that is both an interval and a comparison', () => {
+    const i = at('调整');
+    const problems = problemsOf((d) => {
+      const bands = (d.indicators[i]!['score'] as { bands: Record<string, unknown>[] }).bands;
+      bands[1]!['op'] = '>=';
+      bands[1]!['bound'] = 0;
+    });
+    expect(problems).toEqual([`/indicators/${i}/score/bands/1: a band is an operator with a bound or a bound expression, an interval, or \`else\` (both null)`]);
+  });
+  it('accepts a placeholder with no indicators and no rule, but not another leaf without one', () => {
+    expect(problemsOf((d) => (d.indicators[at('执行')]!['score'] = null))).toEqual([`/indicators/${at('执行')}/score: a leaf indicator needs a score`]);
   });
 });
 

@@ -238,7 +238,9 @@ function lightOf(out) {
   if (!light || k < 0) return null;
   const b = light.bands[k];
   const cond = isElse(b.band) ? '不满足以上各档' : bandCondition(b.band, light.subjectType);
-  const why = light.subjectText + ' ' + showValue(out[5], light.subjectType) + ' ' + cond;
+  const t = light.subjectType;
+  const value = t.kind === 'enum' ? (t.members[out[5]] !== undefined ? t.members[out[5]] : '') : out[5];
+  const why = light.subjectText + ' ' + showValue(value, t) + ' ' + cond;
   return { color: b.color, reason: b.reason ? why + '：' + b.reason : why };
 }
 

@@ -131,7 +131,7 @@ const floor = closed({
 const testValue = { type: ['number', 'boolean', 'string'] };
 const expect_ = optional({
   subject: tagged('kind', [
-  closed({ kind: { enum: ['total', 'grade', 'adjust', 'error'] } }),
+  closed({ kind: { enum: ['total', 'grade', 'adjust', 'error', 'light'] } }),
   closed({ kind: kind('alert'), name: str }),
   closed({ kind: kind('indicator'), index }),
   ]),

@@ -12,6 +12,8 @@ export interface Dialect {
   number(v: number): string;
   readonly doubleType: string;
   readonly textType: string;
+  /** Integer division of two BIGINTs, truncating. */
+  intDiv(a: string, b: string): string;
   /** The columns of a row that was carried through the stages as one value. */
   expandRow(expr: string): string;
   /** Appended to each stage: keeps the planner from inlining one stage's expressions into the next. */

@@ -9,6 +9,7 @@ export const duckdb: Dialect = {
   number: (v) => `${numberText(v)}::DOUBLE`,
   doubleType: 'DOUBLE',
   textType: 'VARCHAR',
+  intDiv: (a, b) => `(${a} // ${b})`,
   expandRow: (expr) => `unnest(${expr})`,
   fence: '',
 };

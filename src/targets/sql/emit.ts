@@ -1,24 +1,41 @@
 // IR → one SQL query that scores every row of a table of units, in stages (a CTE each): inputs,
-// lets, scoring rules, points, total, grade. Every figure is computed in doubles by the same
-// operations, in the same order, as the JS scorer, so totals agree to the bit; a per-unit error
-// (division by zero, manual score out of range, nothing applicable, missing input) empties that
-// row's results and names the error, and every other row is scored.
-import type { IrIndicator, IrProgram } from '../../ir/ir.js';
-import { unitErrorText } from '../../runtime/interpret.js';
+// lets, scoring rules, leaf points, the tree level by level, the total and the rules after it,
+// grade, monitoring. Every figure is computed in doubles by the same operations, in the same
+// order, as the JS scorer, so totals agree to the bit; a per-unit error (division by zero, a
+// manual or tiered score out of range, no respondents, nothing applicable, missing input) empties
+// that row's results and names the error, and every other row is scored.
+//
+// Result columns, after the table's own columns (docs/sql.md):
+//   total         DOUBLE  the rounded total; NULL with an error, or for a ruleset without indicators
+//   grade         TEXT    the grade's name, or NULL
+//   outcome       TEXT    the grade's outcome text, or NULL
+//   adjust        DOUBLE  the outcome's adjustment (-0.1 for -10%), or NULL
+//   alerts        TEXT    names of the alerts that fired, joined by '；' ('' when none)
+//   adjustments   TEXT    caps, penalties and bonuses that applied, as written, joined by '；'
+//   light         TEXT    the monitoring light's color, or NULL (no light, or no band holds)
+//   light_reason  TEXT    why, worded as the evaluator words it
+//   error_code    TEXT    eval-division-by-zero | eval-manual-out-of-range | eval-tier-out-of-range
+//                         | eval-no-applicable | data-missing-field, or NULL
+//   error         TEXT    the error message in Chinese, or NULL
+//   points_<code>, applicable_<code>   DOUBLE, BOOLEAN per indicator (code such as 1.2), tree order
+//   alert_<n>     BOOLEAN per alert, in order
+import type { IrProgram } from '../../ir/ir.js';
+import { unitErrorText } from '../ir/errors.js';
 import { assertSupported } from '../ir/supported.js';
 import { letsUsed } from '../ir/walk.js';
 import { SqlEmitError, type Dialect } from './dialect.js';
 import { duckdb } from './duckdb.js';
 import { coalesce, SqlExpr } from './expr.js';
+import { Monitor } from './monitor.js';
 import { postgres } from './postgres.js';
+import { Rules, type Column } from './rules.js';
+import { Tree } from './tree.js';
 
 export interface SqlOptions {
   readonly dialect: 'postgres' | 'duckdb' | Dialect;
   /** The table of units, one row each, one column per input named as the input; qualified as an array. Default `units`. */
   readonly table?: string | readonly string[];
 }
-
-type Column = readonly [name: string, sql: string];
 
 interface Stage {
   readonly name: string;
@@ -46,39 +63,34 @@ function letLevels(p: IrProgram): number[][] {
 
 class Query {
   readonly x: SqlExpr;
-  readonly d: Dialect;
   readonly stages: Stage[] = [];
-  /** Leaves whose scoring rule can raise an error (an `se` column). */
-  readonly scoreFails = new Set<number>();
-  /** Error ids: divisions first, then manual scores by indicator, then "nothing applies", then missing inputs. */
-  readonly manualBase: number;
+  readonly rules: Rules;
+  readonly tree: Tree;
+  readonly monitor: Monitor;
+  readonly roots: number[];
+  /** Error ids: divisions, then each indicator's own check, then "nothing applies", then missing inputs. */
+  readonly ruleBase: number;
   readonly noApplicable: number;
   readonly missingBase: number;
 
   constructor(
     readonly p: IrProgram,
-    d: Dialect,
+    readonly d: Dialect,
   ) {
-    this.d = d;
-    this.manualBase = p.divisions.length;
-    this.noApplicable = this.manualBase + p.indicators.length;
+    this.ruleBase = p.divisions.length;
+    this.noApplicable = this.ruleBase + p.indicators.length;
     this.missingBase = this.noApplicable + 1;
     const letFails: boolean[] = [];
     this.x = new SqlExpr(p, d, letFails);
     for (const group of letLevels(p)) for (const k of group) letFails[k] = this.x.error(p.lets[k]!.expr, null) !== null;
+    this.rules = new Rules(this.x, (i) => this.ruleBase + i);
+    this.tree = new Tree(p, this.x);
+    this.monitor = new Monitor(p, this.x);
+    this.roots = p.indicators.flatMap((ind, i) => (ind.parent === -1 ? [i] : []));
   }
 
   stage(name: string, columns: Column[]): void {
     if (columns.length > 0) this.stages.push({ name: `${RESERVED}${name}`, columns });
-  }
-
-  /** The conjunction "no na condition on the path to `i` holds", over ancestors (and `i` itself when `self`). */
-  reached(i: number, self: boolean): string {
-    const conds: string[] = [];
-    for (let k = self ? i : this.p.indicators[i]!.parent; k >= 0; k = this.p.indicators[k]!.parent) {
-      if (this.p.indicators[k]!.na) conds.unshift(`NOT n${k}`);
-    }
-    return conds.length === 0 ? 'TRUE' : conds.length === 1 ? conds[0]! : `(${conds.join(' AND ')})`;
   }
 
   /** The first stage reads the table: each input cast to its type, and the whole row carried along. */
@@ -106,202 +118,184 @@ class Query {
     });
   }
 
-  /** na conditions and the operands of each scoring rule, with the first error each raises. */
-  operands(): void {
-    const cols: Column[] = [];
-    this.p.indicators.forEach((ind, i) => {
-      if (ind.na) {
-        cols.push([`n${i}`, this.x.value(ind.na, null)]);
-        const err = this.x.error(ind.na, null);
-        if (err !== null) cols.push([`ne${i}`, err]);
-      }
-      if (!ind.score) return;
-      const operands = this.scoreOperands(ind, i);
-      if (operands.some(([name]) => name === `se${i}`)) this.scoreFails.add(i);
-      cols.push(...operands);
-    });
-    this.stage('rule', cols);
-  }
-
-  scoreOperands(ind: IrIndicator, i: number): Column[] {
-    const s = ind.score!;
-    const w = ind.weight;
-    const x = this.x;
-    const withError = (cols: Column[], err: string | null): Column[] => (err === null ? cols : [...cols, [`se${i}`, err]]);
-    switch (s.kind) {
-      case 'bands':
-        return withError([[`x${i}`, x.value(s.subject, w)]], x.error(s.subject, w));
-      case 'ratio':
-        return withError(
-          [
-            [`xa${i}`, x.value(s.actual, w)],
-            [`xt${i}`, x.value(s.target, w)],
-          ],
-          coalesce([x.error(s.actual, w), x.error(s.target, w)]),
-        );
-      case 'deduct':
-        return withError(
-          [
-            [`xq${i}`, x.value(s.points, w)],
-            [`xn${i}`, x.value(s.count, w)],
-            ...(s.max ? [[`xm${i}`, x.value(s.max, w)] as Column] : []),
-          ],
-          coalesce([x.error(s.points, w), x.error(s.count, w), s.max ? x.error(s.max, w) : null]),
-        );
-      case 'manual': {
-        const v = `i${s.input}`;
-        return [
-          [`xv${i}`, v],
-          [`se${i}`, `CASE WHEN NOT (${v} >= ${x.num(0)} AND ${v} <= ${x.num(w + 1e-9 * Math.max(1, Math.abs(w)))}) THEN ${this.manualBase + i} END`],
-        ];
-      }
-      case 'formula':
-        return withError([[`xv${i}`, s.share ? `(${x.num(w)} * ${x.value(s.expr, w)})` : x.value(s.expr, w)]], x.error(s.expr, w));
-      default:
-        throw new Error(`unknown score kind ${(s as { kind: string }).kind}`);
-    }
-  }
-
-  /** A leaf's points as the JS scorer sets `p` (before clamping). */
-  leafPoints(ind: IrIndicator, i: number): string {
-    const s = ind.score!;
-    const w = ind.weight;
-    const n = (v: number): string => this.x.num(v);
-    switch (s.kind) {
-      case 'bands': {
-        const arms = s.bands.map((b) => {
-          const pts = n(b.award.kind === 'full' ? w : b.award.kind === 'share' ? b.award.value * w : b.award.value);
-          return b.op === null ? `ELSE ${pts}` : `WHEN ${this.x.compareConst(b.op, `x${i}`, b.bound!)} THEN ${pts}`;
-        });
-        if (s.bands.every((b) => b.op !== null)) arms.push(`ELSE ${n(0)}`);
-        return `CASE ${arms.join(' ')} END`;
-      }
-      case 'ratio':
-        return `CASE WHEN xt${i} > ${n(0)} THEN (CASE WHEN xa${i} >= xt${i} THEN ${n(w)} WHEN xa${i} <= ${n(0)} THEN ${n(0)} ELSE ${n(w)} * (xa${i} / NULLIF(xt${i}, ${n(0)})) END) ELSE (CASE WHEN xa${i} >= xt${i} THEN ${n(w)} ELSE ${n(0)} END) END`;
-      case 'deduct': {
-        const d = s.max ? `(CASE WHEN xq${i} * xn${i} > xm${i} THEN xm${i} ELSE xq${i} * xn${i} END)` : `(xq${i} * xn${i})`;
-        return `CASE WHEN ${n(w)} - ${d} < ${n(0)} THEN ${n(0)} ELSE ${n(w)} - ${d} END`;
-      }
-      case 'manual':
-      case 'formula':
-        return `xv${i}`;
-      default:
-        throw new Error(`unknown score kind ${(s as { kind: string }).kind}`);
-    }
-  }
-
-  points(): void {
-    const n = (v: number): string => this.x.num(v);
+  /** na conditions, the operands of each scoring rule and each `less`; then the leaves' points. */
+  indicators(): void {
+    const rule: Column[] = [];
     const raw: Column[] = [];
-    const leaves: Column[] = [];
+    const leaf: Column[] = [];
     this.p.indicators.forEach((ind, i) => {
-      if (!ind.score) return;
-      raw.push([`p${i}`, this.leafPoints(ind, i)]);
-      const w = n(ind.weight);
-      const p = ind.clamp ? `CASE WHEN p${i} < ${n(0)} THEN ${n(0)} WHEN p${i} > ${w} THEN ${w} ELSE p${i} END` : `p${i}`;
-      leaves.push([`a${i}`, this.reached(i, true)], [`c${i}`, `CASE WHEN ${this.reached(i, true)} THEN ${p} ELSE ${n(0)} END`]);
+      if (ind.na) rule.push([`n${i}`, this.x.value(ind.na, null)]);
+      if (!Tree.scored(ind)) return;
+      rule.push(...this.rules.operands(ind, i).columns);
+      if (ind.less) rule.push([`xl${i}`, this.x.value(ind.less, ind.weight)]);
+      raw.push([`p${i}`, this.rules.points(ind, i)]);
+      leaf.push([`f${i}`, this.rules.finish(ind, i, `p${i}`)]);
     });
+    this.stage('rule', rule);
     this.stage('raw', raw);
-    this.stage('leaf', leaves);
-    const sums: Column[] = [];
-    const pts = (i: number): string => {
-      const ind = this.p.indicators[i]!;
-      return ind.children.length === 0 ? `c${i}` : `(${ind.children.map(pts).join(' + ')})`;
-    };
-    const app = (i: number): string => {
-      const ind = this.p.indicators[i]!;
-      return ind.children.length === 0 ? `a${i}` : `(${ind.children.map(app).join(' OR ')})`;
-    };
-    const leafIdx = this.p.indicators.flatMap((ind, i) => (ind.score ? [i] : []));
-    this.p.indicators.forEach((ind, i) => {
-      if (ind.children.length > 0) sums.push([`c${i}`, pts(i)], [`a${i}`, app(i)]);
-    });
-    // raw and the applicable weight add up leaf by leaf in tree order, as the scorer does
-    sums.push(['x_raw', [n(0), ...leafIdx.map((i) => `c${i}`)].join(' + ')]);
-    sums.push(['x_aw', [n(0), ...leafIdx.map((i) => `CASE WHEN a${i} THEN ${n(this.p.indicators[i]!.weight)} ELSE ${n(0)} END`)].join(' + ')]);
-    const naIdx = this.p.indicators.flatMap((ind, i) => (ind.na ? [i] : []));
-    sums.push(['x_na', naIdx.length === 0 ? 'FALSE' : naIdx.map((i) => `(${this.reached(i, false)} AND n${i})`).join(' OR ')]);
-    this.p.alerts.forEach((a, k) => sums.push([`al${k}`, this.x.value(a.when, null)]));
-    this.stage('sum', sums);
+    this.stage('leaf', leaf);
+    this.tree.levels().forEach((cols, k) => this.stage(`level${k}`, cols));
   }
 
-  /** The first error in the scorer's order: inputs, then each indicator in tree order, then the total, then the alerts. */
+  /** Figures that need the whole tree, or nothing of it: sums, alerts, total rules' operands, monitoring. */
+  sums(): void {
+    const cols: Column[] = [];
+    if (this.roots.length > 0) {
+      cols.push(['x_raw', this.tree.raw()], ['x_aw', this.tree.applicableWeight()], ['x_na', this.tree.rescaled()]);
+    }
+    this.p.alerts.forEach((a, k) => cols.push([`al${k}`, this.x.value(a.when, null)]));
+    (this.p.totalRules ?? []).forEach((r, k) => cols.push([`rc${k}`, this.x.value(r.condition, null)], [`ra${k}`, this.x.value(r.amount, null)]));
+    cols.push(...this.monitor.values());
+    this.stage('sum', cols);
+    this.stage('watch', this.monitor.steps());
+    this.stage('floor', this.monitor.minimum());
+  }
+
+  /** The first error in the scorer's order. */
   firstError(): string {
+    const x = this.x;
+    const p = this.p;
+    const tree = this.tree;
     const parts: (string | null)[] = ['e_in'];
-    this.p.indicators.forEach((ind, i) => {
-      if (ind.na && this.x.error(ind.na, null) !== null) parts.push(`CASE WHEN ${this.reached(i, false)} THEN ne${i} END`);
-      if (this.scoreFails.has(i)) parts.push(`CASE WHEN ${this.reached(i, true)} THEN se${i} END`);
+    const guarded = (cond: string, err: string | null): string | null => (err === null ? null : cond === 'TRUE' ? err : `CASE WHEN ${cond} THEN ${err} END`);
+    const naError = (i: number): string | null => guarded(tree.reached(i, false), x.error(p.indicators[i]!.na!, null));
+    // `na when … to` is decided before the tree, ancestors' conditions first
+    p.indicators.forEach((ind, i) => {
+      if (ind.naMode !== 'transfer' || !ind.na) return;
+      const ancestors: number[] = [];
+      for (let a = ind.parent; a >= 0; a = p.indicators[a]!.parent) if (p.indicators[a]!.na) ancestors.unshift(a);
+      parts.push(...ancestors.map(naError), naError(i));
     });
-    parts.push(`CASE WHEN x_aw = ${this.x.num(0)} THEN ${this.noApplicable} END`);
-    this.p.alerts.forEach((a) => parts.push(this.x.error(a.when, null)));
+    p.indicators.forEach((ind, i) => {
+      if (ind.na && ind.naMode !== 'transfer') parts.push(naError(i));
+      if (!Tree.scored(ind)) return;
+      const here = tree.reached(i, true);
+      parts.push(guarded(here, this.rules.operands(ind, i).error));
+      if (ind.less) parts.push(guarded(here, x.error(ind.less, ind.weight)));
+    });
+    if (this.roots.length > 0) {
+      parts.push(`CASE WHEN x_aw = ${x.num(0)} THEN ${this.noApplicable} END`);
+      // bonuses and penalties: the condition, then the amount when it holds; caps: amount, then condition
+      const rules = p.totalRules ?? [];
+      rules.forEach((r, k) => {
+        if (r.kind !== 'cap') parts.push(x.error(r.condition, null), guarded(`rc${k}`, x.error(r.amount, null)));
+      });
+      rules.forEach((r) => {
+        if (r.kind === 'cap') parts.push(x.error(r.amount, null), x.error(r.condition, null));
+      });
+    }
+    p.alerts.forEach((a) => parts.push(x.error(a.when, null)));
+    parts.push(this.monitor.error());
     return coalesce(parts)!;
   }
 
+  /** The total: rescaled, then bonuses and penalties in order (never below 0), caps, rounding; the grade. */
   total(): void {
     const n = (v: number): string => this.x.num(v);
-    this.stage('scaled', [
-      ['x_scaled', `CASE WHEN x_na THEN x_raw / NULLIF(x_aw, ${n(0)}) * ${n(this.p.total)} ELSE x_raw END`],
-      ['x_err', this.firstError()],
-    ]);
-    this.stage('total', [['x_total', this.x.roundHalfUp('x_scaled', this.p.round)]]);
+    const err: Column = ['x_err', this.firstError()];
+    if (this.roots.length === 0) {
+      this.stage('err', [err]);
+      return;
+    }
+    this.stage('err', [err, ['x_t', `CASE WHEN x_na THEN x_raw / NULLIF(x_aw, ${n(0)}) * ${n(this.p.total)} ELSE x_raw END`]]);
+    const rules = this.p.totalRules ?? [];
+    let t = 'x_t';
+    const step = (name: string, cols: Column[]): void => {
+      this.stage(name, cols);
+      t = `x_${name}`;
+    };
+    rules.forEach((r, k) => {
+      if (r.kind === 'cap') return;
+      step(`t${k}`, [[`x_t${k}`, `CASE WHEN rc${k} THEN ${t} ${r.kind === 'bonus' ? '+' : '-'} ra${k} ELSE ${t} END`], [`rf${k}`, `rc${k}`]]);
+    });
+    if (rules.some((r) => r.kind === 'penalty')) step('tfloor', [['x_tfloor', `CASE WHEN ${n(0)} > ${t} THEN ${n(0)} ELSE ${t} END`]]);
+    rules.forEach((r, k) => {
+      if (r.kind !== 'cap') return;
+      const binds = `(rc${k} AND ${t} > ra${k})`;
+      step(`t${k}`, [[`x_t${k}`, `CASE WHEN ${binds} THEN ra${k} ELSE ${t} END`], [`rf${k}`, binds]]);
+    });
+    this.stage('total', [['x_total', this.x.roundHalfUp(t, this.p.round)]]);
     const grades = this.p.grades;
     const arms = grades.map((g, k) => (g.op === null ? `ELSE ${k}` : `WHEN x_total ${g.op} ${n(g.threshold!)} THEN ${k}`));
     if (grades.length === 0 || grades[grades.length - 1]!.op !== null) arms.push('ELSE -1');
-    this.stage('grade', [['x_grade', `CASE ${arms.join(' ')} END`]]);
+    this.stage('grade', [['x_grade', grades.length === 0 ? '-1' : `CASE ${arms.join(' ')} END`]]);
   }
 
   /** The result columns, NULL on a row with an error. */
   results(): Column[] {
     const d = this.d;
+    const p = this.p;
     const ok = (sql: string): string => `CASE WHEN x_err IS NULL THEN ${sql} END`;
+    const scored = this.roots.length > 0;
     const byGrade = (f: (name: string) => string | null): string => {
-      const arms = this.p.grades.flatMap((g, k) => {
+      const arms = p.grades.flatMap((g, k) => {
         const v = f(g.name);
         return v === null ? [] : [`WHEN ${k} THEN ${v}`];
       });
-      return arms.length === 0 ? 'NULL' : `CASE x_grade ${arms.join(' ')} END`;
+      return arms.length === 0 || !scored ? 'NULL' : `CASE x_grade ${arms.join(' ')} END`;
     };
-    const outcome = (g: string) => this.p.outcomes.find((o) => o.grade === g);
+    const outcome = (g: string) => p.outcomes.find((o) => o.grade === g);
     const text = (sql: string): string => `CAST(${sql} AS ${d.textType})`;
-    const errors = unitErrorText(this.p);
+    const list = (items: string[]): string => (items.length === 0 ? d.string('') : `CONCAT_WS(${d.string('；')}, ${items.join(', ')})`);
+    const errors = unitErrorText(p);
+    const ownChecks = p.indicators.flatMap((ind, i) => {
+      const s = ind.score;
+      const id = this.ruleBase + i;
+      if (!Tree.scored(ind) || !s) return [];
+      if (s.kind === 'manual') {
+        const msg = `${d.string(`指标“${ind.path}”的人工评分 `)} || CAST(i${s.input} AS ${d.textType}) || ${d.string(` 超出分值范围 [0, ${ind.weight}]`)}`;
+        return [{ id, code: 'eval-manual-out-of-range', msg }];
+      }
+      if (s.kind === 'tiers') {
+        const head = s.tiers.map((t) => `WHEN ${d.string(t.name)} THEN ${d.string(`${ind.path}：“${t.name}”的实际得分区间为 ${t.loClosed ? '[' : '('}${t.lo}, ${t.hi}${t.hiClosed ? ']' : ')'}，人工评分 `)}`);
+        const msg = `(CASE i${s.category} ${head.join(' ')} END) || CAST(i${s.input} AS ${d.textType}) || ${d.string(' 不在其中，请调整')}`;
+        return [{ id, code: 'eval-tier-out-of-range', msg }];
+      }
+      if (s.kind === 'likert') return [{ id, code: 'eval-division-by-zero', msg: d.string(errors.noRespondents(i).zh) }];
+      return [];
+    });
     const messages = [
-      ...this.p.divisions.map((_, k) => `WHEN ${k} THEN ${d.string(errors.divisionByZero(k).zh)}`),
-      ...this.p.indicators.flatMap((ind, i) =>
-        ind.score?.kind === 'manual'
-          ? [`WHEN ${this.manualBase + i} THEN ${d.string(`指标“${ind.path}”的人工评分 `)} || CAST(i${ind.score.input} AS ${d.textType}) || ${d.string(` 超出分值范围 [0, ${ind.weight}]`)}`]
-          : [],
-      ),
+      ...p.divisions.map((_, k) => `WHEN ${k} THEN ${d.string(errors.divisionByZero(k).zh)}`),
+      ...ownChecks.map((c) => `WHEN ${c.id} THEN ${c.msg}`),
       `WHEN ${this.noApplicable} THEN ${d.string(errors.noApplicable().zh)}`,
-      ...this.p.inputs.map((inp, k) => `WHEN ${this.missingBase + k} THEN ${d.string(`字段“${inp.name}”为空（NULL）`)}`),
+      ...p.inputs.map((inp, k) => `WHEN ${this.missingBase + k} THEN ${d.string(`字段“${inp.name}”为空（NULL）`)}`),
     ];
-    const alerts = this.p.alerts.map((a, k) => `CASE WHEN al${k} THEN ${d.string(a.name)} END`);
+    const codes = [
+      `WHEN x_err < ${this.ruleBase} THEN ${d.string('eval-division-by-zero')}`,
+      ...ownChecks.map((c) => `WHEN x_err = ${c.id} THEN ${d.string(c.code)}`),
+      `WHEN x_err = ${this.noApplicable} THEN ${d.string('eval-no-applicable')}`,
+      `WHEN x_err > ${this.noApplicable} THEN ${d.string('data-missing-field')}`,
+    ];
+    const alerts = p.alerts.map((a, k) => `CASE WHEN al${k} THEN ${d.string(a.name)} END`);
+    const adjustments = scored ? (p.totalRules ?? []).map((r, k) => `CASE WHEN rf${k} THEN ${d.string(r.text)} END`) : [];
+    const light = this.monitor.results();
     return [
-      ['total', ok('x_total')],
+      ['total', scored ? ok('x_total') : `CAST(NULL AS ${d.doubleType})`],
       ['grade', text(ok(byGrade((g) => d.string(g))))],
       ['outcome', text(ok(byGrade((g) => (outcome(g) ? d.string(outcome(g)!.text) : null))))],
       ['adjust', `CAST(${ok(byGrade((g) => (outcome(g)?.adjust != null ? this.x.num(outcome(g)!.adjust!) : null)))} AS ${d.doubleType})`],
-      ['alerts', text(ok(alerts.length === 0 ? d.string('') : `CONCAT_WS(${d.string('；')}, ${alerts.join(', ')})`))],
-      [
-        'error_code',
-        text(
-          `CASE WHEN x_err < ${this.manualBase} THEN ${d.string('eval-division-by-zero')} WHEN x_err < ${this.noApplicable} THEN ${d.string('eval-manual-out-of-range')} WHEN x_err = ${this.noApplicable} THEN ${d.string('eval-no-applicable')} WHEN x_err > ${this.noApplicable} THEN ${d.string('data-missing-field')} END`,
-        ),
-      ],
+      ['alerts', text(ok(list(alerts)))],
+      ['adjustments', text(ok(list(adjustments)))],
+      ['light', ok(light.light)],
+      ['light_reason', ok(light.reason)],
+      ['error_code', text(`CASE ${codes.join(' ')} END`)],
       ['error', text(`CASE x_err ${messages.join(' ')} END`)],
-      ...this.p.indicators.flatMap((ind, i): Column[] => [
-        [`points_${ind.code}`, ok(`c${i}`)],
-        [`applicable_${ind.code}`, ok(`a${i}`)],
+      ...p.indicators.flatMap((ind, i): Column[] => [
+        [`points_${ind.code}`, ok(`t${i}`)],
+        [`applicable_${ind.code}`, ok(`a${i} = 1`)],
       ]),
-      ...this.p.alerts.map((_, k): Column => [`alert_${k + 1}`, ok(`al${k}`)]),
+      ...p.alerts.map((_, k): Column => [`alert_${k + 1}`, ok(`al${k}`)]),
     ];
   }
 
   sql(table: string): string {
     this.inputs();
     this.lets();
-    this.operands();
-    this.points();
+    this.indicators();
+    this.sums();
     this.total();
+    this.stage('shown', this.monitor.factored());
+    this.stage('scaled', this.monitor.scaled());
     const ctes = this.stages.map((s, k) => {
       const prev = this.stages[k - 1];
       const from = prev ? prev.name : `${table} AS ${RESERVED}t`;

@@ -74,7 +74,11 @@ export class SqlExpr {
       return `(${x} ${op === '==' ? '=' : '<>'} ${this.value(b, w)})`;
     }
     if (b.k === 'num') return `(${this.compareConst(op, x, b.v)})`;
-    const y = this.value(b, w);
+    return this.compareNum(op, x, this.value(b, w));
+  }
+
+  /** `x op y` on two computed numbers, with the slack of y, as runtime/helpers compares them. */
+  compareNum(op: '>=' | '>' | '<=' | '<' | '==' | '!=', x: string, y: string): string {
     const tol = this.tolerance(y);
     switch (op) {
       case '>=':
@@ -191,7 +195,8 @@ export class SqlExpr {
       case 'cmp':
         return coalesce([this.error(e.a, w), this.error(e.b, w)]);
       case 'div': {
-        const zero = e.d >= 0 ? `CASE WHEN ${this.value(e.b, w)} = ${this.num(0)} THEN ${e.d} END` : null;
+        // a divisor is zero as the scorer sees it: within the decimal slack (0.3 - 0.1 - 0.2 too)
+        const zero = e.d >= 0 ? `CASE WHEN ABS(${this.value(e.b, w)}) <= ${this.num(1e-9)} THEN ${e.d} END` : null;
         return coalesce([this.error(e.a, w), this.error(e.b, w), zero]);
       }
       case 'logic': {

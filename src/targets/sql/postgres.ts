@@ -9,6 +9,7 @@ export const postgres: Dialect = {
   number: (v) => `${numberText(v)}::float8`,
   doubleType: 'DOUBLE PRECISION',
   textType: 'TEXT',
+  intDiv: (a, b) => `(${a} / ${b})`,
   expandRow: (expr) => `(${expr}).*`,
   fence: ' OFFSET 0',
 };

@@ -1,6 +1,6 @@
 // The indicator table written out: Markdown (a parent named once, on its first row, as a merged
 // cell reads), CSV (the parent repeated on every row, so the file filters and sorts), and XLSX
-// (parents as real merged cells, through exceljs).
+// (parents as real merged cells, through exceljs). Total rules and monitoring follow 合计.
 import type { IrProgram } from '../../ir/ir.js';
 import { showNumber } from '../../ir/format.js';
 import { indicatorLabel, tableModel, type TableModel } from './model.js';
@@ -33,8 +33,19 @@ function emitMarkdown(p: IrProgram, m: TableModel): string {
   const align = [...m.headers.slice(0, m.depth).map(() => '---'), '---:', '---'];
   const levels = levelCells(p, m, false);
   const body = m.rows.map((row, r) => line([...levels[r]!, showNumber(row.weight), row.criteria]));
-  const total = line(['合计', ...new Array(m.depth - 1).fill(''), showNumber(m.total), '']);
-  return [`# ${mdCell(m.title)}`, '', line(m.headers), `| ${align.join(' | ')} |`, ...body, total, ''].join('\n');
+  const total = totalCells(m).map(line);
+  const notes = noteCells(m).map(line);
+  return [`# ${mdCell(m.title)}`, '', line(m.headers), `| ${align.join(' | ')} |`, ...body, ...total, ...notes, ''].join('\n');
+}
+
+/** The 合计 row, unless there are no indicators (a monitoring ruleset). */
+function totalCells(m: TableModel): string[][] {
+  return m.rows.length === 0 ? [] : [['合计', ...new Array(m.depth - 1).fill(''), showNumber(m.total), '']];
+}
+
+/** A row below 合计 per total rule and monitoring line: its label in the first level column. */
+function noteCells(m: TableModel): string[][] {
+  return m.notes.map((n) => [n.label, ...new Array(m.depth - 1).fill(''), '', n.text]);
 }
 
 /** RFC 4180: a field with a quote, comma or line break is quoted, its quotes doubled. */
@@ -44,7 +55,7 @@ function csvField(s: string): string {
 
 function emitCsv(p: IrProgram, m: TableModel): string {
   const levels = levelCells(p, m, true);
-  const lines = [m.headers, ...m.rows.map((row, r) => [...levels[r]!, showNumber(row.weight), row.criteria]), ['合计', ...new Array(m.depth - 1).fill(''), showNumber(m.total), '']];
+  const lines = [m.headers, ...m.rows.map((row, r) => [...levels[r]!, showNumber(row.weight), row.criteria]), ...totalCells(m), ...noteCells(m)];
   // the byte-order mark tells spreadsheet programs the file is UTF-8
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
@@ -73,7 +84,9 @@ export async function emitTableXlsx(p: IrProgram): Promise<Uint8Array> {
   const first = 3;
   const levels = levelCells(p, m, true);
   m.rows.forEach((row, r) => ws.addRow([...levels[r]!.map((s) => s || null), row.weight, row.criteria]));
-  ws.addRow(['合计', ...new Array(m.depth - 1).fill(null), m.total, null]).font = { bold: true };
+  const totals = m.rows.length === 0 ? 0 : 1;
+  if (totals) ws.addRow(['合计', ...new Array(m.depth - 1).fill(null), m.total, null]).font = { bold: true };
+  for (const n of m.notes) ws.addRow([n.label, ...new Array(m.depth).fill(null), n.text]);
 
   // parents span their leaves' rows; a leaf above the deepest level spans the columns below it
   for (let k = 0; k < m.depth; k++) {
@@ -90,9 +103,11 @@ export async function emitTableXlsx(p: IrProgram): Promise<Uint8Array> {
     const leafLevel = row.levels.findIndex((i) => i === row.leaf);
     if (leafLevel < m.depth - 1) ws.mergeCells(first + r, leafLevel + 1, first + r, m.depth);
   });
-  if (m.depth > 1) ws.mergeCells(first + m.rows.length, 1, first + m.rows.length, m.depth);
+  // 合计 and each note: the label across the level columns (and a note's across 分值 too)
+  if (totals && m.depth > 1) ws.mergeCells(first + m.rows.length, 1, first + m.rows.length, m.depth);
+  m.notes.forEach((_, k) => ws.mergeCells(first + m.rows.length + totals + k, 1, first + m.rows.length + totals + k, m.depth + 1));
 
-  for (let r = 2; r <= first + m.rows.length; r++) {
+  for (let r = 2; r < first + m.rows.length + totals + m.notes.length; r++) {
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c);
       cell.border = border;

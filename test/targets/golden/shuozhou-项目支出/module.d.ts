@@ -41,7 +41,7 @@ export interface IndicatorResult {
 }
 
 export interface UnitError {
-  /** eval-division-by-zero, eval-manual-out-of-range, eval-no-applicable, or data-… for bad input. */
+  /** eval-division-by-zero, eval-manual-out-of-range, eval-tier-out-of-range, eval-no-applicable, or data-… for bad input. */
   readonly code: string;
   readonly message: string;
   readonly en: string;
@@ -50,12 +50,17 @@ export interface UnitError {
 }
 
 export interface UnitResult {
+  /** Null for a monitoring ruleset without indicators, and when `error` is set. */
   readonly total: number | null;
   readonly grade: Grade | null;
   /** Keyed by indicator path (names joined by `/`), in tree order; empty when `error` is set. */
   readonly indicators: { readonly [P in IndicatorPath]?: IndicatorResult };
   readonly outcome: { readonly text: string; readonly adjust: number | null } | null;
   readonly alerts: readonly { readonly name: AlertName; readonly message: string }[];
+  /** Caps, penalties and bonuses applied after the indicator total, as written. */
+  readonly adjustments: readonly { readonly kind: 'cap' | 'penalty' | 'bonus'; readonly rule: string }[];
+  /** Monitoring: the unit's light and why (null without a light, or when no band holds). */
+  readonly light: { readonly color: string; readonly reason: string } | null;
   readonly error: UnitError | null;
 }
 
