@@ -10,7 +10,9 @@ import { allTokens } from './tokens.js';
 export { KEYWORDS, FUNCTIONS, FULL_WIDTH } from './keywords.js';
 export { indicatorExtras } from './ast-builder.js';
 
-const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+// ensureOptimizations: a token the lexer cannot index by first character (a custom pattern without
+// start_chars_hint) would make it try every pattern at every offset; it fails here instead.
+const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
 
 export interface ParseResult {
   readonly ast: Ruleset | undefined;
@@ -54,13 +56,16 @@ host.errorMessageProvider = {
  * instead of being retried, to the end of the file, at every later `/*`. */
 const SENTINEL = '\n*/';
 
+const MB = 1024 * 1024;
+
 /** A file too big or with a line too long is refused before lexing. */
 function refuseSource(text: string): Diagnostic | undefined {
   const bytes = L.utf8Length(text, L.MAX_SOURCE_BYTES);
   if (bytes > L.MAX_SOURCE_BYTES) {
+    const limit = L.MAX_SOURCE_BYTES % MB === 0 ? `${L.MAX_SOURCE_BYTES / MB} MB` : `${L.MAX_SOURCE_BYTES / 1024} KB`;
     return diagnostic('limit-file-size', pointSpan(text, 0, 1, 1, 0), {
-      zh: `规则集文件超过 ${L.MAX_SOURCE_BYTES / 1024} KB 的上限，未分析`,
-      en: `the ruleset is larger than the limit of ${L.MAX_SOURCE_BYTES / 1024} KB; it was not read`,
+      zh: `规则集文件超过 ${limit} 的上限，未分析`,
+      en: `the ruleset is larger than the limit of ${limit}; it was not read`,
     });
   }
   const long = L.firstLongLine(text);

@@ -1,6 +1,6 @@
 // The chevrotain parser: tokens → CST. Error recovery is on, so one pass reports every
 // syntax error in a file and still yields a partial tree for the checker and the editor.
-import { CstParser, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import { CstParser, type IOrAlt, type IParserErrorMessageProvider, type OrMethodOpts, type TokenType } from 'chevrotain';
 import { KEYWORDS } from './keywords.js';
 import * as T from './tokens.js';
 
@@ -94,6 +94,25 @@ export class JixiaoParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /**
+   * Opens the CST node of a rule, as chevrotain's own method does, but with a plain object for
+   * the children: chevrotain's `Object.create(null)` is a V8 dictionary object, several times
+   * larger, and a big ruleset has hundreds of thousands of nodes. No label or rule name here is
+   * an Object.prototype member, so `{}` reads the same.
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    const self = this as unknown as { setInitialNodeLocation(n: object): void; CST_STACK: object[] };
+    const cstNode = { name: fullRuleName, children: {} };
+    self.setInitialNodeLocation(cstNode);
+    self.CST_STACK.push(cstNode);
+  }
+
+  /**
+   * The alternatives of each OR, by rule and OR index, built on the OR's first run and reused:
+   * a fresh array of closures per call was a large share of parse time on big rulesets.
+   */
+  private readonly alternatives: Record<string, IOrAlt<unknown>[] | OrMethodOpts<unknown>> = {};
+
   /** Offsets of tokens that are the first on their line, set by parse() before each run. */
   firstOnLine: ReadonlySet<number> = new Set();
 
@@ -111,7 +130,7 @@ export class JixiaoParser extends CstParser {
   });
 
   private member = this.RULE('member', () => {
-    this.OR([
+    this.OR(this.alternatives['member'] ??= [
       { ALT: () => this.SUBRULE(this.header) },
       { ALT: () => this.SUBRULE(this.inputDecl) },
       { ALT: () => this.SUBRULE(this.letDecl) },
@@ -129,7 +148,7 @@ export class JixiaoParser extends CstParser {
 
   /** After the total: `cap 89 when …`, `penalty 2 when …`, `bonus 1 when …`. */
   private totalRule = this.RULE('totalRule', () => {
-    this.OR([
+    this.OR(this.alternatives['totalRule'] ??= [
       { ALT: () => this.CONSUME(K.Cap, { LABEL: 'kind' }) },
       { ALT: () => this.CONSUME(K.Penalty, { LABEL: 'kind' }) },
       { ALT: () => this.CONSUME(K.Bonus, { LABEL: 'kind' }) },
@@ -149,7 +168,7 @@ export class JixiaoParser extends CstParser {
       this.CONSUME(T.Colon);
       this.CONSUME(T.DeclName, { LABEL: 'color' });
       this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'reason' }));
-      this.OPTION1(() => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+      this.OPTION1(() => this.OR1(this.alternatives['light.1'] ??= [{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
     });
     this.CONSUME(T.RBrace);
   });
@@ -165,22 +184,22 @@ export class JixiaoParser extends CstParser {
       this.CONSUME(T.NumberLiteral, { LABEL: 'from' });
       this.CONSUME(T.Colon);
       this.SUBRULE2(this.additive, { LABEL: 'minimum' });
-      this.OPTION1(() => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+      this.OPTION1(() => this.OR1(this.alternatives['floor.1'] ??= [{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
     });
     this.CONSUME(T.RBrace);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'reason' }));
   });
 
   private header = this.RULE('header', () => {
-    this.OR([
+    this.OR(this.alternatives['header'] ??= [
       {
         ALT: () => {
-          this.OR1([
+          this.OR1(this.alternatives['header.1'] ??= [
             { ALT: () => this.CONSUME(K.Title, { LABEL: 'key' }) },
             { ALT: () => this.CONSUME(K.District, { LABEL: 'key' }) },
             { ALT: () => this.CONSUME(K.Kind, { LABEL: 'key' }) },
           ]);
-          this.OR2([
+          this.OR2(this.alternatives['header.2'] ??= [
             { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'text' }) },
             { ALT: () => this.CONSUME(T.Name, { LABEL: 'text' }) },
           ]);
@@ -188,7 +207,7 @@ export class JixiaoParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR3([
+          this.OR3(this.alternatives['header.3'] ??= [
             { ALT: () => this.CONSUME(K.Total, { LABEL: 'key' }) },
             { ALT: () => this.CONSUME(K.Round, { LABEL: 'key' }) },
           ]);
@@ -206,7 +225,7 @@ export class JixiaoParser extends CstParser {
   });
 
   private typeRef = this.RULE('typeRef', () => {
-    this.OR([
+    this.OR(this.alternatives['typeRef'] ??= [
       { ALT: () => this.CONSUME(K.NumberType, { LABEL: 'simple' }) },
       { ALT: () => this.CONSUME(K.PercentType, { LABEL: 'simple' }) },
       { ALT: () => this.CONSUME(K.CountType, { LABEL: 'simple' }) },
@@ -217,7 +236,7 @@ export class JixiaoParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.MoneyType, { LABEL: 'money' });
           this.CONSUME(T.LParen);
-          this.OR1([
+          this.OR1(this.alternatives['typeRef.1'] ??= [
             { ALT: () => this.CONSUME(K.Yuan, { LABEL: 'unit' }) },
             { ALT: () => this.CONSUME(K.Wanyuan, { LABEL: 'unit' }) },
           ]);
@@ -248,7 +267,7 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(K.Weight);
     this.CONSUME(T.NumberLiteral, { LABEL: 'weight' });
     this.OPTION(() => {
-      this.OR1([
+      this.OR1(this.alternatives['indicator.1'] ??= [
         {
           ALT: () => {
             this.CONSUME(K.Relative, { LABEL: 'aggregation' });
@@ -261,7 +280,7 @@ export class JixiaoParser extends CstParser {
     });
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alternatives['indicator'] ??= [
         { ALT: () => this.SUBRULE(this.indicator) },
         { ALT: () => this.SUBRULE(this.scoreRule) },
         { ALT: () => this.SUBRULE(this.note) },
@@ -282,7 +301,7 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(K.When);
     this.SUBRULE(this.expression);
     this.OPTION(() => {
-      this.OR([
+      this.OR(this.alternatives['naWhen'] ??= [
         { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
         {
           ALT: () => {
@@ -296,7 +315,7 @@ export class JixiaoParser extends CstParser {
 
   private scoreRule = this.RULE('scoreRule', () => {
     this.CONSUME(K.Score);
-    this.OR([
+    this.OR(this.alternatives['scoreRule'] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Bands);
@@ -304,7 +323,7 @@ export class JixiaoParser extends CstParser {
           this.CONSUME(T.LBrace);
           this.MANY(() => {
             this.SUBRULE(this.band);
-            this.OPTION(() => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+            this.OPTION(() => this.OR1(this.alternatives['scoreRule.1'] ??= [{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
           });
           this.CONSUME(T.RBrace);
         },
@@ -313,7 +332,7 @@ export class JixiaoParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.Ratio);
           this.OPTION2(() =>
-            this.OR2([
+            this.OR2(this.alternatives['scoreRule.2'] ??= [
               { ALT: () => this.CONSUME(K.Up, { LABEL: 'direction' }) },
               { ALT: () => this.CONSUME(K.Down, { LABEL: 'direction' }) },
               { ALT: () => this.CONSUME(K.Equal, { LABEL: 'direction' }) },
@@ -324,7 +343,7 @@ export class JixiaoParser extends CstParser {
           this.SUBRULE2(this.additive, { LABEL: 'target' });
           this.OPTION3(() => {
             this.CONSUME(K.Using);
-            this.OR3([
+            this.OR3(this.alternatives['scoreRule.3'] ??= [
               { ALT: () => this.CONSUME(K.Quotient, { LABEL: 'formula' }) },
               { ALT: () => this.CONSUME(K.Linear, { LABEL: 'formula' }) },
             ]);
@@ -339,7 +358,7 @@ export class JixiaoParser extends CstParser {
           this.OPTION4(() => this.CONSUME(K.Whole, { LABEL: 'whole' }));
           this.SUBRULE4(this.additive, { LABEL: 'count' });
           this.OPTION5(() => {
-            this.OR4([
+            this.OR4(this.alternatives['scoreRule.4'] ??= [
               { ALT: () => this.CONSUME(K.Above, { LABEL: 'side' }) },
               { ALT: () => this.CONSUME(K.Below, { LABEL: 'side' }) },
             ]);
@@ -365,7 +384,7 @@ export class JixiaoParser extends CstParser {
           this.CONSUME1(T.LBrace);
           this.MANY1(() => {
             this.SUBRULE(this.checkItem);
-            this.OPTION6(() => this.OR5([{ ALT: () => this.CONSUME1(T.Semicolon) }, { ALT: () => this.CONSUME1(T.Comma) }]));
+            this.OPTION6(() => this.OR5(this.alternatives['scoreRule.5'] ??= [{ ALT: () => this.CONSUME1(T.Semicolon) }, { ALT: () => this.CONSUME1(T.Comma) }]));
           });
           this.CONSUME1(T.RBrace);
         },
@@ -379,7 +398,7 @@ export class JixiaoParser extends CstParser {
           this.CONSUME2(T.LBrace);
           this.MANY2(() => {
             this.SUBRULE(this.tier);
-            this.OPTION7(() => this.OR6([{ ALT: () => this.CONSUME2(T.Semicolon) }, { ALT: () => this.CONSUME2(T.Comma) }]));
+            this.OPTION7(() => this.OR6(this.alternatives['scoreRule.6'] ??= [{ ALT: () => this.CONSUME2(T.Semicolon) }, { ALT: () => this.CONSUME2(T.Comma) }]));
           });
           this.CONSUME2(T.RBrace);
         },
@@ -392,7 +411,7 @@ export class JixiaoParser extends CstParser {
             this.CONSUME3(T.Name, { LABEL: 'answer' });
             this.CONSUME(T.Colon);
             this.CONSUME(T.NumberLiteral, { LABEL: 'value' });
-            this.OPTION8(() => this.OR7([{ ALT: () => this.CONSUME3(T.Semicolon) }, { ALT: () => this.CONSUME3(T.Comma) }]));
+            this.OPTION8(() => this.OR7(this.alternatives['scoreRule.7'] ??= [{ ALT: () => this.CONSUME3(T.Semicolon) }, { ALT: () => this.CONSUME3(T.Comma) }]));
           });
           this.CONSUME3(T.RBrace);
           this.OPTION9(() => {
@@ -405,7 +424,7 @@ export class JixiaoParser extends CstParser {
     ]);
     // after any rule: a manual deduction (`less 扣分`) and the rule's own rounding (`round 0`)
     this.MANY4(() => {
-      this.OR8([
+      this.OR8(this.alternatives['scoreRule.8'] ??= [
         {
           ALT: () => {
             this.CONSUME(K.Less);
@@ -439,21 +458,21 @@ export class JixiaoParser extends CstParser {
 
   /** `[a, b)`, `(a, b]`…: explicit ends, `[`/`]` closed, `(`/`)` open. */
   private interval = this.RULE('interval', () => {
-    this.OR([
+    this.OR(this.alternatives['interval'] ??= [
       { ALT: () => this.CONSUME(T.LBracket, { LABEL: 'open' }) },
       { ALT: () => this.CONSUME(T.LParen, { LABEL: 'open' }) },
     ]);
     this.SUBRULE(this.additive, { LABEL: 'lo' });
     this.CONSUME(T.Comma);
     this.SUBRULE1(this.additive, { LABEL: 'hi' });
-    this.OR1([
+    this.OR1(this.alternatives['interval.1'] ??= [
       { ALT: () => this.CONSUME(T.RBracket, { LABEL: 'close' }) },
       { ALT: () => this.CONSUME(T.RParen, { LABEL: 'close' }) },
     ]);
   });
 
   private award = this.RULE('award', () => {
-    this.OR([
+    this.OR(this.alternatives['award'] ??= [
       { ALT: () => this.CONSUME(K.Full, { LABEL: 'full' }) },
       {
         ALT: () => {
@@ -466,13 +485,13 @@ export class JixiaoParser extends CstParser {
   });
 
   private bandCondition = this.RULE('bandCondition', () => {
-    this.OR([
+    this.OR(this.alternatives['bandCondition'] ??= [
       { ALT: () => this.CONSUME(K.Else) },
       { ALT: () => this.CONSUME(K.Otherwise, { LABEL: 'Else' }) },
       { ALT: () => this.SUBRULE(this.interval) },
       {
         ALT: () => {
-          this.OR1([
+          this.OR1(this.alternatives['bandCondition.1'] ??= [
             { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: 'op' }) },
             { ALT: () => this.CONSUME(T.Greater, { LABEL: 'op' }) },
             { ALT: () => this.CONSUME(T.LessEq, { LABEL: 'op' }) },
@@ -496,19 +515,19 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(T.LBrace);
     this.MANY(() => {
       this.SUBRULE(this.gradeRule);
-      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+      this.OPTION(() => this.OR(this.alternatives['grades'] ??= [{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
     });
     this.CONSUME(T.RBrace);
   });
 
   private gradeRule = this.RULE('gradeRule', () => {
     this.CONSUME(T.Name, { LABEL: 'name' });
-    this.OR([
+    this.OR(this.alternatives['gradeRule'] ??= [
       { ALT: () => this.CONSUME(K.Otherwise) },
       { ALT: () => this.CONSUME(K.Else, { LABEL: 'Otherwise' }) },
       {
         ALT: () => {
-          this.OR1([
+          this.OR1(this.alternatives['gradeRule.1'] ??= [
             { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: 'op' }) },
             { ALT: () => this.CONSUME(T.Greater, { LABEL: 'op' }) },
           ]);
@@ -523,7 +542,7 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(T.LBrace);
     this.MANY(() => {
       this.SUBRULE(this.outcome);
-      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+      this.OPTION(() => this.OR(this.alternatives['outcomes'] ??= [{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
     });
     this.CONSUME(T.RBrace);
   });
@@ -534,7 +553,7 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(T.StringLiteral, { LABEL: 'text' });
     this.OPTION(() => {
       this.CONSUME(K.Adjust);
-      this.OPTION1(() => this.OR1([
+      this.OPTION1(() => this.OR1(this.alternatives['outcome.1'] ??= [
         { ALT: () => this.CONSUME(T.Minus, { LABEL: 'sign' }) },
         { ALT: () => this.CONSUME(T.Plus, { LABEL: 'sign' }) },
       ]));
@@ -556,7 +575,7 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(T.StringLiteral, { LABEL: 'name' });
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alternatives['testBlock'] ??= [
         { ALT: () => this.SUBRULE(this.givenBlock) },
         { ALT: () => this.SUBRULE(this.expectation) },
         { ALT: () => this.CONSUME(T.Semicolon) },
@@ -570,7 +589,7 @@ export class JixiaoParser extends CstParser {
     this.CONSUME(T.LBrace);
     this.MANY(() => {
       this.SUBRULE(this.givenEntry);
-      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
+      this.OPTION(() => this.OR(this.alternatives['givenBlock'] ??= [{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]));
     });
     this.CONSUME(T.RBrace);
   });
@@ -586,7 +605,7 @@ export class JixiaoParser extends CstParser {
   private expectation = this.RULE('expectation', () => {
     this.CONSUME(K.Expect);
     // `total`, `grade`… are read as themselves first; any other name is an indicator path
-    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+    this.OR(this.alternatives['expectation'] ??= { IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.CONSUME(K.Total, { LABEL: 'total' }) },
       { ALT: () => this.CONSUME(K.Grades, { LABEL: 'grade' }) },
       { ALT: () => this.CONSUME(K.Adjust, { LABEL: 'adjust' }) },
@@ -608,12 +627,12 @@ export class JixiaoParser extends CstParser {
       },
     ] });
     this.OPTION(() => {
-      this.OR2([
+      this.OR2(this.alternatives['expectation.2'] ??= [
         { ALT: () => this.CONSUME(T.EqEq) },
         // `≈ 1.63`: equal when rounded (half-up) to the decimals written
         { ALT: () => this.CONSUME(T.Approx, { LABEL: 'approx' }) },
       ]);
-      this.OR1([
+      this.OR1(this.alternatives['expectation.1'] ??= [
         { ALT: () => this.CONSUME(K.Na, { LABEL: 'na' }) },
         { ALT: () => this.SUBRULE(this.literal) },
       ]);
@@ -621,12 +640,12 @@ export class JixiaoParser extends CstParser {
   });
 
   private literal = this.RULE('literal', () => {
-    this.OR([
+    this.OR(this.alternatives['literal'] ??= [
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'minus' }));
           this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
-          this.OPTION1(() => this.OR1([
+          this.OPTION1(() => this.OR1(this.alternatives['literal.1'] ??= [
             { ALT: () => this.CONSUME(T.Percent, { LABEL: 'suffix' }) },
             { ALT: () => this.CONSUME(K.Yuan, { LABEL: 'suffix' }) },
             { ALT: () => this.CONSUME(K.Wanyuan, { LABEL: 'suffix' }) },
@@ -668,7 +687,7 @@ export class JixiaoParser extends CstParser {
   });
 
   private notExpr = this.RULE('notExpr', () => {
-    this.OR([
+    this.OR(this.alternatives['notExpr'] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Not, { LABEL: 'not' });
@@ -682,7 +701,7 @@ export class JixiaoParser extends CstParser {
   private comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.additive, { LABEL: 'operand' });
     this.OPTION(() => {
-      this.OR([
+      this.OR(this.alternatives['comparison'] ??= [
         { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(T.Greater, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(T.LessEq, { LABEL: 'op' }) },
@@ -697,7 +716,7 @@ export class JixiaoParser extends CstParser {
   public additive = this.RULE('additive', () => {
     this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alternatives['additive'] ??= [
         { ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
       ]);
@@ -708,7 +727,7 @@ export class JixiaoParser extends CstParser {
   private multiplicative = this.RULE('multiplicative', () => {
     this.SUBRULE(this.unary, { LABEL: 'operand' });
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alternatives['multiplicative'] ??= [
         { ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) },
       ]);
@@ -717,7 +736,7 @@ export class JixiaoParser extends CstParser {
   });
 
   private unary = this.RULE('unary', () => {
-    this.OR([
+    this.OR(this.alternatives['unary'] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Minus, { LABEL: 'minus' });
@@ -729,11 +748,11 @@ export class JixiaoParser extends CstParser {
   });
 
   private primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR(this.alternatives['primary'] ??= [
       {
         ALT: () => {
           this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
-          this.OPTION(() => this.OR1([
+          this.OPTION(() => this.OR1(this.alternatives['primary.1'] ??= [
             { ALT: () => this.CONSUME(T.Percent, { LABEL: 'suffix' }) },
             { ALT: () => this.CONSUME(K.Yuan, { LABEL: 'suffix' }) },
             { ALT: () => this.CONSUME(K.Wanyuan, { LABEL: 'suffix' }) },

@@ -50,6 +50,22 @@ export const HARD_KEYWORDS: ReadonlySet<string> = new Set([
 
 // chevrotain rebuilds RegExp patterns without the `u` flag, so \p{…} needs a custom matcher.
 const identifierRe = /[\p{L}_][\p{L}\p{N}_]*/uy;
+
+/**
+ * Every UTF-16 unit that can begin an identifier: the letters of the basic plane, `_`, and the
+ * high surrogates (a letter beyond the basic plane begins with one). Given as the custom
+ * pattern's start characters, it lets the lexer try at each offset only the tokens that can
+ * start with its character, instead of every token.
+ */
+function identifierStartChars(): number[] {
+  const starts: number[] = [];
+  const first = /^[\p{L}_]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if ((c >= 0xd800 && c <= 0xdbff) || first.test(String.fromCharCode(c))) starts.push(c);
+  }
+  return starts;
+}
+
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: {
@@ -58,6 +74,7 @@ export const Identifier = createToken({
       return identifierRe.exec(text);
     },
   },
+  start_chars_hint: identifierStartChars(),
   line_breaks: false,
   label: 'a name',
   categories: [Name, DeclName],

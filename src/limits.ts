@@ -2,8 +2,9 @@
 // Past a limit the caller gets a clear diagnostic or file error, never a stack overflow or a hang.
 // docs/data.md lists them; every check here is pure and linear in its input.
 
-/** UTF-8 bytes of one ruleset source: the largest shipped ruleset is 20 KB. */
-export const MAX_SOURCE_BYTES = 256 * 1024;
+/** UTF-8 bytes of one ruleset source: a province's library of 10,000 indicators is about 1.1 MB
+ * (the largest shipped ruleset is 20 KB). */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
 /** Characters on one source line: bounds the lexer's retries on unclosed quotes, which cost a line each. */
 export const MAX_LINE_LENGTH = 1000;
@@ -18,8 +19,8 @@ export const MAX_EXPRESSION_DEPTH = 256;
 /** Syntax errors reported before parsing stops (as clang does): error recovery may scan the rest of the file per error. */
 export const MAX_SYNTAX_ERRORS = 20;
 
-/** Indicators in one ruleset, at all levels together. */
-export const MAX_INDICATORS = 2000;
+/** Indicators in one ruleset, at all levels together: twice a province's library of 10,000. */
+export const MAX_INDICATORS = 20_000;
 
 /** Characters of data text read into memory at once (readData, JSON files): about 64 MB. */
 export const MAX_DATA_CHARS = 64 * 1024 * 1024;
@@ -73,19 +74,27 @@ export function firstTooDeep(steps: readonly number[], max = MAX_NESTING_DEPTH):
 
 /**
  * A node of a syntax tree nested deeper than `max` nodes (a node is an object with a `span`),
- * or undefined. Walks with an explicit stack, so any depth can be measured.
+ * or undefined. Walks with an explicit stack, so any depth can be measured. The parser's trees
+ * share no objects except spans (never entered), so each object is reached once; `for…in` and
+ * two parallel stacks keep the walk free of per-object allocations (it runs over every node of
+ * a 10,000-indicator ruleset).
  */
 export function nodeTooDeep<N extends object>(root: N, max = MAX_EXPRESSION_DEPTH): N | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    const isNode = !Array.isArray(value) && 'span' in value;
-    const d = isNode ? depth + 1 : depth;
+  const values: object[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    const d = !Array.isArray(value) && 'span' in value ? depth + 1 : depth;
     if (d > max) return value as N;
-    for (const [key, child] of Object.entries(value)) if (key !== 'span' && typeof child === 'object') stack.push([child, d]);
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) {
+      const child = fields[key];
+      if (key !== 'span' && typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(d);
+      }
+    }
   }
   return undefined;
 }

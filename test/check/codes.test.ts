@@ -2,6 +2,7 @@
 // each from a minimal ruleset that gives that code and nothing else unrelated.
 import { describe, expect, it } from 'vitest';
 import { CODES, compile, type DiagnosticCode } from '../../src/index.js';
+import { MAX_INDICATORS, MAX_SOURCE_BYTES } from '../../src/limits.js';
 import { ruleset } from '../helpers/jx.js';
 
 /** `codes`: every code the source gives, in order (default: just the one under test); 'some' when only its presence matters. */
@@ -55,12 +56,14 @@ const CASES: Partial<Record<DiagnosticCode, Case>> = {
   'condition-never-true': { src: ruleset('input n: count', ONE_INDICATOR, 'alert 红灯 "无" when n < 0'), at: [4, 21] },
   'cap-never-binds': { src: ruleset('input b: bool', ONE_INDICATOR, 'cap 100 when b'), at: [4, 7] },
   // limits: past one, a diagnostic instead of a crash or a hang
-  'limit-file-size': { src: ruleset(...Array.from({ length: 300 }, () => `// ${'说明'.repeat(150)}`)), at: [1, 1] },
+  // lines of 904 bytes (a Chinese character is three), one line more than the limit holds
+  'limit-file-size': { src: ruleset(...Array.from({ length: Math.ceil(MAX_SOURCE_BYTES / 904) + 1 }, () => `// ${'说明'.repeat(150)}`)), at: [1, 1] },
   'limit-line-length': { src: ruleset(`// ${'x'.repeat(1000)}`), at: [2, 1001] },
   'limit-nesting': { src: ruleset(`let x = ${'('.repeat(51)}1${')'.repeat(51)}`), at: [2, 60] }, // the ruleset's { is the first level
   'limit-syntax-errors': { src: ruleset(...Array.from({ length: 25 }, (_, i) => `input a${i} percent`)), at: [21, 13], codes: 'some' },
   'limit-indicators': {
-    src: ruleset(...Array.from({ length: 2001 }, (_, i) => `indicator i${i} weight ${i === 0 ? 100 : 1} { score full }`), ONE_INDICATOR),
+    // the limit is counted before checking, so bodiless indicators keep this cheap
+    src: ruleset(...Array.from({ length: MAX_INDICATORS + 1 }, (_, i) => `indicator i${i} weight 1 {}`)),
     at: [1, 9],
   },
 };
