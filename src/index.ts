@@ -20,6 +20,7 @@ export { Evaluator, type UnitResult, type IndicatorResult, type UnitValues } fro
 export { runTests, runTest, type TestOutcome, type ExpectOutcome } from './runtime/tests.js';
 export { roundHalfUp, clean } from './runtime/helpers.js';
 export { dataInputs, evaluateRow, evaluateTable, type RowResult } from './runtime/batch.js';
+export { CsvResultWriter, csvHeader, csvLine, csvRow } from './runtime/csv-results.js';
 export { emitScorer } from './targets/js/emit.js';
 export { CsvStreamReader } from './data/csv-stream.js';
 export { readData, detectFormat, decodeBytes, coerceValue, type DataTable, type DataRow, type FieldError, type DataFormat } from './data/index.js';

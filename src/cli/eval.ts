@@ -2,10 +2,10 @@
 // number of rows; JSON (an array) is read whole. Every row in gives a row out, in order.
 import { closeSync, createReadStream, createWriteStream, openSync, readSync, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { applyInputSchema, CsvStreamReader, dataInputs, decodeBytes, evaluateRow, Evaluator, readData, type DataRow, type IrProgram, type RowResult } from '../index.js';
+import { applyInputSchema, CsvResultWriter, CsvStreamReader, dataInputs, decodeBytes, evaluateRow, Evaluator, readData, type DataRow, type IrProgram, type RowResult } from '../index.js';
 import { loadRuleset } from './compile.js';
 import { readBytes } from './files.js';
-import { csvHeader, csvLine, csvRowFast, jsonLine, summaryTable, unitTable } from './output.js';
+import { jsonLine, summaryTable, unitTable } from './output.js';
 import { Progress } from './progress.js';
 
 export type Lang = 'zh' | 'en';
@@ -44,7 +44,11 @@ class Sink {
     const text = this.chunks.join('');
     this.chunks = [];
     this.size = 0;
-    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+    await this.bytes(text);
+  }
+  /** Writes text or bytes now, waiting while the stream's buffer is full. */
+  async bytes(b: string | Uint8Array): Promise<void> {
+    if (!this.stream.write(b)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
   }
 }
 
@@ -85,9 +89,9 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
   const sink = new Sink(stdout);
   const state = { errors: 0, rows: 0 };
   const explain = options.format !== 'csv';
-  let errorColumn = 0;
   const table: RowResult[] = [];
   let extraColumns: string[] | undefined;
+  let csv: CsvResultWriter | undefined;
 
   const warnColumns = (unknown: readonly string[]): void => {
     if (unknown.length === 0) return;
@@ -97,22 +101,27 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
         : `${dataPath}: warning data-unknown-columns these columns match no input and are carried through: ${unknown.join(', ')}\n`,
     );
   };
+  /** Once the header is known: the extra columns, the warning, and the CSV header line. */
+  const begin = (columns: readonly string[], unknown: readonly string[]): void => {
+    if (extraColumns !== undefined) return;
+    extraColumns = columns.filter((c) => unknown.includes(c));
+    warnColumns(unknown);
+    if (options.format === 'csv') {
+      csv = new CsvResultWriter(program, evaluator, extraColumns);
+      csv.header();
+    }
+  };
   const emit = async (rows: readonly DataRow[], columns: readonly string[], unknown: readonly string[]): Promise<void> => {
-    if (extraColumns === undefined) {
-      extraColumns = columns.filter((c) => unknown.includes(c));
-      warnColumns(unknown);
-      const header = csvHeader(program, extraColumns);
-      errorColumn = header.indexOf('error_code');
-      if (options.format === 'csv') await sink.write(csvLine(header));
+    begin(columns, unknown);
+    if (csv) {
+      // bytes straight from the evaluator's buffers; awaiting per row would cost more than the row
+      for (const row of rows) if (csv.row(row)) await sink.bytes(csv.take());
+      state.rows += rows.length;
+      state.errors = csv.errors;
+      return;
     }
     for (const row of rows) {
       state.rows++;
-      if (options.format === 'csv') {
-        const cells = csvRowFast(program, extraColumns, row, evaluator);
-        if (cells[errorColumn]) state.errors++;
-        if (sink.add(csvLine(cells))) await sink.flush();
-        continue;
-      }
       const res = evaluateRow(evaluator, row, explain);
       if (res.result.error) state.errors++;
       if (options.format === 'json') {
@@ -130,25 +139,49 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
     fileErrors = data.fileErrors;
     await emit(data.rows, data.columns, data.unknownColumns);
   } else {
-    const reader = new CsvStreamReader(dataInputs(program));
     const decoder = new TextDecoder(sniffEncoding(dataPath));
     const progress = io.progress ? new Progress(statSync(dataPath).size) : undefined;
-    for await (const chunk of createReadStream(dataPath, { highWaterMark: 1 << 20 })) {
-      const bytes = chunk as Buffer;
-      progress?.advance(bytes.length, state.rows);
-      const rows = reader.push(decoder.decode(bytes, { stream: true }));
-      if (rows.length > 0) await emit(rows, reader.columns, reader.unknownColumns);
+    const chunks = createReadStream(dataPath, { highWaterMark: 1 << 20 });
+    if (options.format === 'csv') {
+      // the bulk path: each row is scored and written as it is read, and the reader reuses one
+      // row object, so nothing per row outlives the row
+      const reader = new CsvStreamReader(dataInputs(program), undefined, true);
+      const visit = (row: DataRow): void => {
+        if (!csv) begin(reader.columns, reader.unknownColumns);
+        csv!.row(row);
+      };
+      for await (const chunk of chunks) {
+        const bytes = chunk as Buffer;
+        progress?.advance(bytes.length, csv?.rows ?? 0);
+        reader.each(decoder.decode(bytes, { stream: true }), visit);
+        if (csv && csv.size >= 1 << 16) await sink.bytes(csv.take());
+      }
+      reader.each(decoder.decode(), visit);
+      reader.endEach(visit);
+      begin(reader.columns, reader.unknownColumns);
+      state.rows = csv!.rows;
+      state.errors = csv!.errors;
+      fileErrors = reader.fileErrors;
+    } else {
+      const reader = new CsvStreamReader(dataInputs(program));
+      for await (const chunk of chunks) {
+        const bytes = chunk as Buffer;
+        progress?.advance(bytes.length, state.rows);
+        const rows = reader.push(decoder.decode(bytes, { stream: true }));
+        if (rows.length > 0) await emit(rows, reader.columns, reader.unknownColumns);
+      }
+      const last = [...reader.push(decoder.decode()), ...reader.end()];
+      await emit(last, reader.columns, reader.unknownColumns);
+      fileErrors = reader.fileErrors;
     }
-    const last = [...reader.push(decoder.decode()), ...reader.end()];
-    await emit(last, reader.columns, reader.unknownColumns);
     progress?.stop(state.rows);
-    fileErrors = reader.fileErrors;
   }
   for (const fe of fileErrors) io.err(`${dataPath}:${fe.line}: error data-bad-file ${fe.message[options.lang]}\n`);
   if (options.format === 'table') {
     const label = (extraColumns ?? []).find((c) => /名称|项目|单位|部门/.test(c)) ?? extraColumns?.[0];
     await sink.write(`${table.length === 1 ? unitTable(program, table[0]!) : summaryTable(program, table, label)}\n`);
   }
+  if (csv) await sink.bytes(csv.take());
   await sink.flush();
   if (options.output) await new Promise<void>((resolve, reject) => stdout.end((e?: Error | null) => (e ? reject(e) : resolve())));
   if (state.errors > 0) io.err(`${state.errors} 行出错 (${state.errors} rows with errors)\n`);

@@ -1,6 +1,7 @@
-// How `jixiao eval` writes results: JSON lines, CSV, or a readable table. The JSON line shape
-// is an interface other programs build on: fields are only ever added, never renamed.
-import { clean, evaluateRow, showNumber, showPercent, showPoints, type DataRow, type Evaluator, type IrProgram, type RowResult } from '../index.js';
+// How `jixiao eval` writes results: JSON lines or a readable table (CSV is written by the
+// public CsvResultWriter). The JSON line shape is an interface other programs build on: fields
+// are only ever added, never renamed.
+import { showNumber, showPercent, showPoints, type IrProgram, type RowResult } from '../index.js';
 
 export function jsonLine(r: RowResult): string {
   const res = r.result;
@@ -17,87 +18,6 @@ export function jsonLine(r: RowResult): string {
     error: res.error ? { code: res.error.code, message: res.error.message, ...(res.error.field ? { field: res.error.field } : {}), ...(res.error.indicator ? { indicator: res.error.indicator } : {}) } : null,
     extra: r.extras,
   });
-}
-
-export function csvHeader(program: IrProgram, extraColumns: readonly string[]): string[] {
-  return [
-    'id',
-    ...extraColumns,
-    'total',
-    'grade',
-    'outcome',
-    'adjust',
-    'alerts',
-    // monitoring rulesets only, so the columns of other rulesets stay as they were
-    ...(program.lights?.length || program.floors?.length ? ['light', 'light_reason'] : []),
-    'error_code',
-    'error',
-    ...program.indicators.map((i) => i.path),
-  ];
-}
-
-function monitored(program: IrProgram): boolean {
-  return !!(program.lights?.length || program.floors?.length);
-}
-
-/**
- * The CSV cells of one data row, scored straight from the evaluator's buffers: the bulk path,
- * which builds no result objects. Same cells as csvRow.
- */
-export function csvRowFast(program: IrProgram, extraColumns: readonly string[], row: DataRow, evaluator: Evaluator): string[] {
-  const error = row.errors.length > 0 ? evaluateRow(evaluator, row, false).result.error : evaluator.scoreInto(row.values);
-  const head = [row.id, ...extraColumns.map((c) => row.extras[c] ?? '')];
-  if (error) return [...head, '', '', '', '', '', ...(monitored(program) ? ['', ''] : []), error.code, error.message, ...program.indicators.map(() => '')];
-  const gi = evaluator.lastGradeIndex();
-  const grade = gi >= 0 ? program.grades[gi]!.name : '';
-  const outcome = grade ? program.outcomes.find((o) => o.grade === grade) : undefined;
-  const alerts = program.alerts.filter((_, k) => evaluator.firedAlert(k)).map((a) => a.name);
-  const total = evaluator.lastTotal();
-  const light = monitored(program) ? evaluator.lastLight() : null;
-  const cells = [
-    ...head,
-    Number.isNaN(total) ? '' : total.toFixed(program.round),
-    grade,
-    outcome?.text ?? '',
-    outcome?.adjust == null ? '' : showPercent(outcome.adjust),
-    alerts.join('；'),
-    ...(monitored(program) ? [light?.color ?? '', light?.reason ?? ''] : []),
-    '',
-    '',
-  ];
-  for (let i = 0; i < program.indicators.length; i++) cells.push(evaluator.applicable(i) ? String(clean(evaluator.points(i))) : 'na');
-  return cells;
-}
-
-export function csvRow(program: IrProgram, extraColumns: readonly string[], r: RowResult): string[] {
-  const res = r.result;
-  return [
-    r.id,
-    ...extraColumns.map((c) => r.extras[c] ?? ''),
-    res.total === null ? '' : res.total.toFixed(program.round),
-    res.grade ?? '',
-    res.outcome?.text ?? '',
-    res.outcome?.adjust == null ? '' : showPercent(res.outcome.adjust),
-    res.alerts.map((a) => a.name).join('；'),
-    ...(monitored(program) ? [res.light?.color ?? '', res.light?.reason ?? ''] : []),
-    res.error?.code ?? '',
-    res.error?.message ?? '',
-    ...program.indicators.map((i) => {
-      const ind = res.indicators[i.path];
-      return !ind ? '' : ind.applicable ? String(ind.points) : 'na';
-    }),
-  ];
-}
-
-/** One RFC 4180 line. Written here rather than through a CSV library: it is the hot path of bulk output. */
-export function csvLine(cells: readonly string[]): string {
-  let out = '';
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i]!;
-    if (i > 0) out += ',';
-    out += /[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
-  }
-  return `${out}\n`;
 }
 
 /** One unit: its indicator tree with points, weights and explanations. */
