@@ -48,7 +48,8 @@ type Scorer = (
   E?: Float64Array,
 ) => number;
 
-function runtimeFor(program: IrProgram) {
+/** What a generated scorer calls: the decimal helpers and the errors naming the expression or indicator. */
+export function runtimeFor(program: IrProgram) {
   return {
     roundHalfUp,
     ge,

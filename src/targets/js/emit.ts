@@ -8,6 +8,8 @@ export interface EmitOptions {
   readonly explain: boolean;
   /** Escape `<` in literals and comments too, so the code can sit inline in an HTML <script>. */
   readonly html?: boolean;
+  /** Split the scorer into parts of about this many indicators when it has more (default PART_INDICATORS). */
+  readonly partIndicators?: number;
 }
 
 /** A JSON string literal that is also safe inside a JS source file (U+2028/9 escaped). */
@@ -45,11 +47,33 @@ function cmpConst(op: '>=' | '>' | '<=' | '<' | '==' | '!=', x: string, v: numbe
   }
 }
 
+/**
+ * Above this many indicators the scorer is split into part functions of about this many
+ * indicators each: V8 does not optimize a function beyond ~60 KB of bytecode (about 600 leaves),
+ * and compiles one giant function slowly. Rulesets of real size stay one function.
+ */
+export const PART_INDICATORS = 256;
+
+/** The text and the inputs read of one generated function, while it is being written. */
+interface FunctionScope {
+  lines: string[];
+  used: Set<number>;
+  indent: number;
+}
+
 class Emitter {
-  private readonly lines: string[] = [];
+  private scope: FunctionScope = { lines: [], used: new Set(), indent: 1 };
+  /** Part functions of a split scorer, in the order written. */
+  private readonly parts: string[] = [];
   /** No `na`, pool or placeholder anywhere: every indicator always applies, and the weights always add up. */
   readonly allApplicable: boolean;
-  private indent = 1;
+  /** Split into part functions (see PART_INDICATORS). */
+  readonly split: boolean;
+  /** The number of indicators in each indicator's subtree, itself included. */
+  private readonly size: number[];
+  /** For each indicator, the `na when … to` sources whose weight moves to it. */
+  private readonly transfersTo = new Map<number, number[]>();
+  private readonly partSize: number;
   private tmp = 0;
   constructor(
     readonly program: IrProgram,
@@ -57,10 +81,48 @@ class Emitter {
   ) {
     // only the bulk scorer drops the flags; the explaining one (also the standalone module's) writes them all
     this.allApplicable = alwaysApplicable(program) && !options.explain;
+    const inds = program.indicators;
+    this.partSize = options.partIndicators ?? PART_INDICATORS;
+    this.split = inds.length > this.partSize;
+    this.size = inds.map(() => 1);
+    // children come after their parent, so a backward pass adds each subtree up once
+    for (let i = inds.length - 1; i >= 0; i--) if (inds[i]!.parent >= 0) this.size[inds[i]!.parent]! += this.size[i]!;
+    inds.forEach((src, s) => {
+      if (src.naMode !== 'transfer') return;
+      for (const t of new Set(src.naTargets ?? [])) this.transfersTo.set(t, [...(this.transfersTo.get(t) ?? []), s]);
+    });
+  }
+
+  private get indent(): number {
+    return this.scope.indent;
+  }
+  private set indent(n: number) {
+    this.scope.indent = n;
+  }
+  /** Input k as the local of the function being written, which loads it once at its top. */
+  inp(k: number): string {
+    if (k >= 0) this.scope.used.add(k);
+    return `i${k}`;
+  }
+  /** Writes a function's body in a scope of its own; returns its lines and the inputs it read. */
+  within(indent: number, body: () => void): FunctionScope {
+    const outer = this.scope;
+    this.scope = { lines: [], used: new Set(), indent };
+    try {
+      body();
+      return this.scope;
+    } finally {
+      this.scope = outer;
+    }
+  }
+  /** `const iK = u["name"];` for each input a function reads, in declaration order. */
+  loads(used: Set<number>, indent: number): string[] {
+    const pad = '  '.repeat(indent);
+    return [...used].sort((a, b) => a - b).map((k) => `${pad}const i${k} = u[${this.lit(this.program.inputs[k]!.name)}];`);
   }
 
   line(s: string): void {
-    this.lines.push(`${'  '.repeat(this.indent)}${s}`);
+    this.scope.lines.push(`${'  '.repeat(this.indent)}${s}`);
   }
   block(head: string, body: () => void, tail = '}'): void {
     this.line(`${head} {`);
@@ -76,9 +138,6 @@ class Emitter {
   fresh(prefix: string): string {
     return `${prefix}${this.tmp++}`;
   }
-  text(): string {
-    return this.lines.join('\n');
-  }
 
   expr(e: IrExpr, weight: number | null): string {
     switch (e.k) {
@@ -91,9 +150,9 @@ class Emitter {
       case 'full':
         return num(weight ?? 0);
       case 'input':
-        return `i${e.i}`;
+        return this.inp(e.i);
       case 'let':
-        return `L${e.i}()`;
+        return `L${e.i}(u)`;
       case 'neg':
         return `(-(${this.expr(e.a, weight)}))`;
       case 'not':
@@ -183,6 +242,9 @@ class Emitter {
         } else if (s.direction === 'equal') {
           // 等于: a zero target is met only by a figure at or below zero; otherwise as 正向
           this.line(`p = ${t} === 0 ? (0 >= ${a} ? ${W} : 0) : ${t} > 0 ? (${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
+        } else if (s.target.k === 'num' && s.target.v > 0) {
+          // a positive constant target: the `t > 0` test is decided here
+          this.line(`p = ${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t});`);
         } else {
           this.line(`p = ${t} > 0 ? (${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
         }
@@ -210,12 +272,14 @@ class Emitter {
         this.line(`const ${per} = ${this.expr(s.points, w)}, ${n} = ${this.expr(s.count, w)};`);
         this.line(`let ${d} = ${per} * ${n};`);
         if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
-        this.line(`p = ${num(w)} - ${d}; if (0 > p) p = 0;`);
+        // a constant cap within the weight keeps the points at or above 0: no clamp needed
+        const capped = s.max?.k === 'num' && s.max.v <= w;
+        this.line(capped ? `p = ${num(w)} - ${d};` : `p = ${num(w)} - ${d}; if (0 > p) p = 0;`);
         if (X) this.line(`X[${i}] = [${per}, ${n}, ${d}];`);
         return;
       }
       case 'manual': {
-        this.line(`p = i${s.input};`);
+        this.line(`p = ${this.inp(s.input)};`);
         this.line(`if (!(p >= 0 && ${num(w + slack(w))} >= p)) throw rt.manualRange(${i}, p);`);
         if (X) this.line(`X[${i}] = [p];`);
         return;
@@ -232,8 +296,8 @@ class Emitter {
         return;
       }
       case 'tiers': {
-        const c = `i${s.category}`;
-        this.line(`p = i${s.input};`);
+        const c = this.inp(s.category);
+        this.line(`p = ${this.inp(s.input)};`);
         s.tiers.forEach((t, k) => {
           const inside = `${cmpConst(t.loClosed ? '>=' : '>', 'p', t.lo)} && ${cmpConst(t.hiClosed ? '<=' : '<', 'p', t.hi)}`;
           this.line(`${k === 0 ? 'if' : 'else if'} (${c} === ${str(t.name)}) { if (!(${inside})) throw rt.tierRange(${i}, ${k}, p); }`);
@@ -244,10 +308,10 @@ class Emitter {
       case 'likert': {
         const n = this.fresh('n');
         const v = this.fresh('v');
-        const counts = s.answers.map((a) => `i${a.input}`);
+        const counts = s.answers.map((a) => this.inp(a.input));
         this.line(`const ${n} = ${counts.join(' + ') || '0'};`);
         this.line(`if (${n} === 0) throw rt.noRespondents(${i});`);
-        this.line(`const ${v} = (${s.answers.map((a) => `i${a.input} * ${num(a.value)}`).join(' + ') || '0'}) / ${n};`);
+        this.line(`const ${v} = (${s.answers.map((a) => `${this.inp(a.input)} * ${num(a.value)}`).join(' + ') || '0'}) / ${n};`);
         if (s.target) {
           const t = this.fresh('t');
           this.line(`const ${t} = ${this.expr(s.target, w)};`);
@@ -314,7 +378,7 @@ class Emitter {
     const agg = ind.aggregation;
     const effW = ind.weight * factor;
     if (agg === 'pool' || agg === 'placeholder') {
-      for (const c of kids) this.indicator(c, 1, true);
+      this.children(kids, 1, true);
       // the members that count refill the whole weight: Σ points / Σ their weights × weight
       const pw = kids.map((c) => `(app[${c}] ? ${num(this.program.indicators[c]!.weight)} : 0)`).join(' + ') || '0';
       const pp = kids.map((c) => `pts[${c}]`).join(' + ') || '0';
@@ -329,7 +393,7 @@ class Emitter {
       return;
     }
     const childFactor = agg === 'relative' ? (factor * ind.weight) / ind.scale! : factor;
-    for (const c of kids) this.indicator(c, childFactor, inPool);
+    this.children(kids, childFactor, inPool);
     const sum = kids.map((c) => `pts[${c}]`).join(' + ');
     this.line(`pts[${i}] = ${agg === 'relative' ? `(${sum}) * ${num(ind.weight / ind.scale!)}` : sum};`);
     if (!this.allApplicable) this.line(`app[${i}] = ${this.appOf(kids)};`);
@@ -345,17 +409,17 @@ class Emitter {
 
   /** Whether some `na when … to` names indicator i. */
   receivesWeight(i: number): boolean {
-    return this.program.indicators.some((src) => src.naMode === 'transfer' && !!src.naTargets?.includes(i));
+    return this.transfersTo.has(i);
   }
 
   /** Weight moved here from indicators that do not apply (`na when … to 这里`). */
   scaleTransfers(i: number): void {
     const p = this.program;
-    p.indicators.forEach((src, s) => {
-      if (src.naMode !== 'transfer' || !src.naTargets?.includes(i)) return;
-      const share = src.naTargets.reduce((sum, t) => sum + p.indicators[t]!.weight, 0);
+    for (const s of this.transfersTo.get(i) ?? []) {
+      const src = p.indicators[s]!;
+      const share = src.naTargets!.reduce((sum, t) => sum + p.indicators[t]!.weight, 0);
       this.line(`if (T${s}) pts[${i}] *= ${num(1 + src.weight / share)};`);
-    });
+    }
   }
 
   /** An indicator that does not apply, with its whole subtree, by its convention. */
@@ -374,60 +438,153 @@ class Emitter {
     if (this.options.explain) this.line(`N[${i}] = 1;`);
   }
 
-  /** `na when … to …` flags, computed first: the indicators receiving the weight may come earlier. */
-  transferFlags(): void {
+  /**
+   * `na when … to …` flags, computed first: the indicators receiving the weight may come earlier.
+   * `declare` writes their shared variables, `assign` sets those, `const` computes them as locals.
+   */
+  transferFlags(how: 'declare' | 'assign' | 'const'): void {
     const p = this.program;
     p.indicators.forEach((ind, i) => {
       if (ind.naMode !== 'transfer' || !ind.na) return;
+      if (how === 'declare') return this.line(`let T${i} = false;`);
       const ancestors: string[] = [];
       for (let a = ind.parent; a >= 0; a = p.indicators[a]!.parent) {
         const anc = p.indicators[a]!;
         if (anc.na) ancestors.unshift(this.expr(anc.na, null));
       }
       const own = this.expr(ind.na, null);
-      this.line(`const T${i} = ${ancestors.length ? `!(${ancestors.join(' || ')}) && ` : ''}${own};`);
+      this.line(`${how === 'const' ? 'const ' : ''}T${i} = ${ancestors.length ? `!(${ancestors.join(' || ')}) && ` : ''}${own};`);
     });
+  }
+
+  /** The scorer's parameters; part functions take the same. */
+  params(): string {
+    return this.options.explain ? 'u, pts, app, out, al, X, C, N, E' : 'u, pts, app, out, al';
   }
 
   program_(): string {
     const p = this.program;
-    const X = this.options.explain;
-    const params = X ? 'u, pts, app, out, al, X, C, N, E' : 'u, pts, app, out, al';
-    this.indent = 0;
-    this.line(`'use strict';`);
-    // a divisor is zero as `x == 0` is: within the decimal slack, so 0.3 - 0.1 - 0.2 (5.5e-17 in binary) is zero too
-    this.block(`function div(a, b, d)`, () => this.line('if (b <= 1e-9 && b >= -1e-9) throw rt.divisionByZero(d);\n    return a / b;'));
-    this.block(`return function score(${params})`, () => {
-      p.inputs.forEach((inp, k) => this.line(`const i${k} = u[${this.lit(inp.name)}];`));
-      p.lets.forEach((_, k) => this.line(`let l${k} = 0, c${k} = false;`));
-      // each let once, as a function computed on first use: inlined at every use, a let built from
-      // lets would make the code grow exponentially with the length of the chain
-      p.lets.forEach((l, k) => this.line(`function L${k}() { if (!c${k}) { l${k} = ${this.expr(l.expr, null)}; c${k} = true; } return l${k}; }`));
-      this.line('let p = 0, aw = 0, na = false;');
-      this.transferFlags();
-      const roots = p.indicators.map((ind, k) => ({ ind, k })).filter(({ ind }) => ind.parent === -1);
-      for (const { k } of roots) this.indicator(k, 1, false);
-      if (roots.length === 0) {
-        this.line('out[0] = NaN; out[1] = -1;');
-      } else {
-        if (!this.allApplicable) this.line(`if (aw === 0) throw rt.noApplicable();`);
-        this.line(`const raw = ${roots.map(({ k }) => `pts[${k}]`).join(' + ')};`);
-        // with every leaf applicable the weights already add up to the total; otherwise rescale
-        this.line(this.allApplicable ? 'let t = raw;' : `let t = na ? raw / aw * ${num(p.total)} : raw;`);
-        this.totalRules();
-        this.line(`const total = rt.roundHalfUp(t, ${p.round});`);
-        this.line('out[0] = total;');
-        const grades = p.grades;
-        if (grades.length > 0) {
-          const chain = grades.map((g, k) => (g.op === null ? `${k}` : `total ${g.op} ${num(g.threshold!)} ? ${k} : `)).join('');
-          this.line(`out[1] = ${grades[grades.length - 1]!.op === null ? chain : `${chain}-1`};`);
-        } else this.line('out[1] = -1;');
+    const params = this.params();
+    // a split scorer shares what its parts change or read across indicators (aw, na, the
+    // transfer flags) in the enclosing scope; one function keeps them in locals
+    const shared = this.split && !this.allApplicable;
+    const score = this.within(1, () => this.scoreBody(shared));
+    const head = this.within(0, () => {
+      this.line(`'use strict';`);
+      // a divisor is zero as `x == 0` is: within the decimal slack, so 0.3 - 0.1 - 0.2 (5.5e-17 in binary) is zero too
+      this.block(`function div(a, b, d)`, () => {
+        this.line('if (b <= 1e-9 && b >= -1e-9) throw rt.divisionByZero(d);');
+        this.line('return a / b;');
+      });
+      this.lets();
+      if (shared) {
+        this.line('let aw = 0, na = false;');
+        this.transferFlags('declare');
       }
-      p.alerts.forEach((a, k) => this.line(`al[${k}] = ${this.expr(a.when, null)} ? 1 : 0;`));
-      this.monitoring();
-      this.line('return out[0];');
-    }, '};');
-    return this.text();
+    });
+    return [
+      ...head.lines,
+      ...this.parts,
+      `return function score(${params}) {`,
+      ...this.loads(score.used, 1),
+      ...score.lines,
+      '};',
+    ].join('\n');
+  }
+
+  /**
+   * Each let once, as a function computed on first use and reset per unit: inlined at every use,
+   * a let built from lets would make the code grow exponentially with the length of the chain.
+   * They live beside the scorer, not in it, so no closure is created per unit.
+   */
+  lets(): void {
+    this.program.lets.forEach((l, k) => {
+      this.line(`let l${k} = 0, c${k} = false;`);
+      const body = this.within(2, () => this.line(`l${k} = ${this.expr(l.expr, null)}; c${k} = true;`));
+      this.line(`function L${k}(u) {`);
+      this.line(`  if (!c${k}) {`);
+      for (const s of [...this.loads(body.used, 2), ...body.lines]) this.scope.lines.push(s);
+      this.line('  }');
+      this.line(`  return l${k};`);
+      this.line('}');
+    });
+  }
+
+  scoreBody(shared: boolean): void {
+    const p = this.program;
+    if (p.lets.length > 0) this.line(`${p.lets.map((_, k) => `c${k} = false;`).join(' ')}`);
+    this.line(shared ? 'let p = 0; aw = 0; na = false;' : 'let p = 0, aw = 0, na = false;');
+    this.transferFlags(shared ? 'assign' : 'const');
+    const roots = p.indicators.flatMap((ind, k) => (ind.parent === -1 ? [k] : []));
+    this.children(roots, 1, false);
+    if (roots.length === 0) {
+      this.line('out[0] = NaN; out[1] = -1;');
+    } else {
+      if (!this.allApplicable) this.line(`if (aw === 0) throw rt.noApplicable();`);
+      this.line(`const raw = ${roots.map((k) => `pts[${k}]`).join(' + ')};`);
+      // with every leaf applicable the weights already add up to the total; otherwise rescale
+      this.line(this.allApplicable ? 'let t = raw;' : `let t = na ? raw / aw * ${num(p.total)} : raw;`);
+      this.totalRules();
+      this.roundTotal(p.round);
+      this.line('out[0] = total;');
+      const grades = p.grades;
+      if (grades.length > 0) {
+        const chain = grades.map((g, k) => (g.op === null ? `${k}` : `total ${g.op} ${num(g.threshold!)} ? ${k} : `)).join('');
+        this.line(`out[1] = ${grades[grades.length - 1]!.op === null ? chain : `${chain}-1`};`);
+      } else this.line('out[1] = -1;');
+    }
+    p.alerts.forEach((a, k) => this.line(`al[${k}] = ${this.expr(a.when, null)} ? 1 : 0;`));
+    this.monitoring();
+    this.line(roots.length === 0 ? 'return NaN;' : 'return total;');
+  }
+
+  /** `const total` = runtime/helpers roundHalfUp(t, digits), written out with its constant scale. */
+  roundTotal(digits: number): void {
+    const f = num(10 ** digits);
+    this.line(`const tS = Math.abs(t) * ${f};`);
+    this.line('let tR = Math.floor(tS);');
+    this.line('if (tS - tR >= 0.5 - 1e-9 * Math.max(1, tS)) tR += 1;');
+    this.line('else if (tS - tR > 1 - 1e-9 * Math.max(1, tS)) tR += 1;');
+    this.line(`const total = t < 0 ? -(tR / ${f}) : tR / ${f};`);
+  }
+
+  /** Indicators in order; in a split scorer, runs of small subtrees go into part functions. */
+  children(kids: readonly number[], factor: number, inPool: boolean): void {
+    if (!this.split || kids.reduce((n, c) => n + this.size[c]!, 0) <= this.partSize) {
+      for (const c of kids) this.indicator(c, factor, inPool);
+      return;
+    }
+    let run: number[] = [];
+    let n = 0;
+    const flush = (): void => {
+      if (run.length > 0) this.part(run, factor, inPool);
+      run = [];
+      n = 0;
+    };
+    for (const c of kids) {
+      const size = this.size[c]!;
+      if (size > this.partSize) {
+        // too big for one part: its own lines stay here, its children are split in turn
+        flush();
+        this.indicator(c, factor, inPool);
+        continue;
+      }
+      if (n + size > this.partSize) flush();
+      run.push(c);
+      n += size;
+    }
+    flush();
+  }
+
+  /** Sibling subtrees as one part function of the scorer, called in their place. */
+  part(kids: readonly number[], factor: number, inPool: boolean): void {
+    const name = `part${this.parts.length}`;
+    const body = this.within(1, () => {
+      this.line('let p = 0;');
+      for (const c of kids) this.indicator(c, factor, inPool);
+    });
+    this.parts.push([`function ${name}(${this.params()}) {`, ...this.loads(body.used, 1), ...body.lines, '}'].join('\n'));
+    this.line(`${name}(${this.params()});`);
   }
 
   /** Bonuses and penalties in order, never below 0, then caps; flags in `al` after the alerts. */

@@ -1392,7 +1392,61 @@ const score = (function (rt) {
 'use strict';
 function div(a, b, d) {
   if (b <= 1e-9 && b >= -1e-9) throw rt.divisionByZero(d);
-    return a / b;
+  return a / b;
+}
+let l0 = 0, c0 = false;
+function L0(u) {
+  if (!c0) {
+    const i6 = u["预算资金"];
+    const i7 = u["到位资金"];
+    l0 = div(i7, i6, 0); c0 = true;
+  }
+  return l0;
+}
+let l1 = 0, c1 = false;
+function L1(u) {
+  if (!c1) {
+    const i7 = u["到位资金"];
+    const i8 = u["实际支出"];
+    l1 = div(i8, i7, 1); c1 = true;
+  }
+  return l1;
+}
+let l2 = 0, c2 = false;
+function L2(u) {
+  if (!c2) {
+    const i10 = u["政府采购预算"];
+    const i11 = u["实际采购支出"];
+    l2 = div(i11, i10, 2); c2 = true;
+  }
+  return l2;
+}
+let l3 = 0, c3 = false;
+function L3(u) {
+  if (!c3) {
+    const i16 = u["计划产出数"];
+    const i17 = u["实际产出数"];
+    l3 = div(i17, i16, 3); c3 = true;
+  }
+  return l3;
+}
+let l4 = 0, c4 = false;
+function L4(u) {
+  if (!c4) {
+    const i17 = u["实际产出数"];
+    const i18 = u["质量达标数"];
+    l4 = div(i18, i17, 4); c4 = true;
+  }
+  return l4;
+}
+let l5 = 0, c5 = false;
+function L5(u) {
+  if (!c5) {
+    const i20 = u["计划成本"];
+    const i21 = u["实际成本"];
+    l5 = div((i20 - i21), i20, 5); c5 = true;
+  }
+  return l5;
 }
 return function score(u, pts, app, out, al, X, C, N, E) {
   const i0 = u["立项依据不符要素数"];
@@ -1401,36 +1455,16 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   const i3 = u["绩效指标明确"];
   const i4 = u["预算编制评分"];
   const i5 = u["资金分配合理"];
-  const i6 = u["预算资金"];
-  const i7 = u["到位资金"];
-  const i8 = u["实际支出"];
   const i9 = u["违规事项数"];
   const i10 = u["政府采购预算"];
-  const i11 = u["实际采购支出"];
   const i12 = u["财务管理制度"];
   const i13 = u["业务管理制度"];
   const i14 = u["监督考核制度"];
   const i15 = u["档案缺失项数"];
-  const i16 = u["计划产出数"];
-  const i17 = u["实际产出数"];
-  const i18 = u["质量达标数"];
   const i19 = u["完成时效"];
-  const i20 = u["计划成本"];
-  const i21 = u["实际成本"];
   const i22 = u["实施效益评分"];
   const i23 = u["满意度"];
-  let l0 = 0, c0 = false;
-  let l1 = 0, c1 = false;
-  let l2 = 0, c2 = false;
-  let l3 = 0, c3 = false;
-  let l4 = 0, c4 = false;
-  let l5 = 0, c5 = false;
-  function L0() { if (!c0) { l0 = div(i7, i6, 0); c0 = true; } return l0; }
-  function L1() { if (!c1) { l1 = div(i8, i7, 1); c1 = true; } return l1; }
-  function L2() { if (!c2) { l2 = div(i11, i10, 2); c2 = true; } return l2; }
-  function L3() { if (!c3) { l3 = div(i17, i16, 3); c3 = true; } return l3; }
-  function L4() { if (!c4) { l4 = div(i18, i17, 4); c4 = true; } return l4; }
-  function L5() { if (!c5) { l5 = div((i20 - i21), i20, 5); c5 = true; } return l5; }
+  c0 = false; c1 = false; c2 = false; c3 = false; c4 = false; c5 = false;
   let p = 0, aw = 0, na = false;
   // 1 决策
   // 1.1 决策/项目立项
@@ -1488,15 +1522,15 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 2.1 过程/资金管理
   // 2.1.1 过程/资金管理/资金到位率
   {
-    const a3 = L0(), t4 = 1;
-    p = t4 > 0 ? (a3 >= t4 ? 3 : 0 >= a3 ? 0 : 3 * (a3 / t4)) : (a3 >= t4 ? 3 : 0);
+    const a3 = L0(u), t4 = 1;
+    p = a3 >= t4 ? 3 : 0 >= a3 ? 0 : 3 * (a3 / t4);
     X[12] = [a3, t4];
     pts[12] = p; app[12] = 1; aw += 3;
   }
   // 2.1.2 过程/资金管理/预算执行率
   {
-    const a5 = L1(), t6 = 1;
-    p = t6 > 0 ? (a5 >= t6 ? 3 : 0 >= a5 ? 0 : 3 * (a5 / t6)) : (a5 >= t6 ? 3 : 0);
+    const a5 = L1(u), t6 = 1;
+    p = a5 >= t6 ? 3 : 0 >= a5 ? 0 : 3 * (a5 / t6);
     X[13] = [a5, t6];
     pts[13] = p; app[13] = 1; aw += 3;
   }
@@ -1516,8 +1550,8 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   }
   else {
     {
-      const a10 = L2(), t11 = 1;
-      p = t11 > 0 ? (a10 >= t11 ? 5 : 0 >= a10 ? 0 : 5 * (a10 / t11)) : (a10 >= t11 ? 5 : 0);
+      const a10 = L2(u), t11 = 1;
+      p = a10 >= t11 ? 5 : 0 >= a10 ? 0 : 5 * (a10 / t11);
       X[15] = [a10, t11];
       pts[15] = p; app[15] = 1; aw += 5;
     }
@@ -1547,8 +1581,8 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.1 产出/产出数量
   // 3.1.1 产出/产出数量/实际完成率
   {
-    const a15 = L3(), t16 = 1;
-    p = t16 > 0 ? (a15 >= t16 ? 12 : 0 >= a15 ? 0 : 12 * (a15 / t16)) : (a15 >= t16 ? 12 : 0);
+    const a15 = L3(u), t16 = 1;
+    p = a15 >= t16 ? 12 : 0 >= a15 ? 0 : 12 * (a15 / t16);
     X[21] = [a15, t16];
     pts[21] = p; app[21] = 1; aw += 12;
   }
@@ -1557,7 +1591,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.2 产出/产出质量
   // 3.2.1 产出/产出质量/质量达标率
   {
-    const s17 = L4();
+    const s17 = L4(u);
     if (s17 >= 0.999999999) { p = 10; X[23] = [s17, 0]; }
     else if (s17 >= 0.949999999) { p = 9; X[23] = [s17, 1]; }
     else if (s17 >= 0.899999999) { p = 8; X[23] = [s17, 2]; }
@@ -1579,7 +1613,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 3.4 产出/产出成本
   // 3.4.1 产出/产出成本/成本节约率
   {
-    const s18 = L5();
+    const s18 = L5(u);
     if (s18 >= -1e-9) { p = 10; X[27] = [s18, 0]; }
     else if (s18 >= -0.050000001) { p = 7; X[27] = [s18, 1]; }
     else if (s18 >= -0.100000001) { p = 4; X[27] = [s18, 2]; }
@@ -1602,7 +1636,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 4.1.2 效益/项目效益/满意度
   {
     const a19 = i23, t20 = 0.9;
-    p = t20 > 0 ? (a19 >= t20 ? 10 : 0 >= a19 ? 0 : 10 * (a19 / t20)) : (a19 >= t20 ? 10 : 0);
+    p = a19 >= t20 ? 10 : 0 >= a19 ? 0 : 10 * (a19 / t20);
     X[31] = [a19, t20];
     pts[31] = p; app[31] = 1; aw += 10;
   }
@@ -1613,12 +1647,16 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   if (aw === 0) throw rt.noApplicable();
   const raw = pts[0] + pts[10] + pts[19] + pts[28];
   let t = na ? raw / aw * 100 : raw;
-  const total = rt.roundHalfUp(t, 2);
+  const tS = Math.abs(t) * 100;
+  let tR = Math.floor(tS);
+  if (tS - tR >= 0.5 - 1e-9 * Math.max(1, tS)) tR += 1;
+  else if (tS - tR > 1 - 1e-9 * Math.max(1, tS)) tR += 1;
+  const total = t < 0 ? -(tR / 100) : tR / 100;
   out[0] = total;
   out[1] = total >= 90 ? 0 : total >= 80 ? 1 : total >= 60 ? 2 : 3;
-  al[0] = ((i10 > 1e-9) && (0.599999999 > L2())) ? 1 : 0;
+  al[0] = ((i10 > 1e-9) && (0.599999999 > L2(u))) ? 1 : 0;
   out[2] = -1;
   out[3] = -1;
-  return out[0];
+  return total;
 };
 })(rt);

@@ -1015,11 +1015,19 @@ const score = (function (rt) {
 'use strict';
 function div(a, b, d) {
   if (b <= 1e-9 && b >= -1e-9) throw rt.divisionByZero(d);
-    return a / b;
+  return a / b;
+}
+let l0 = 0, c0 = false;
+function L0(u) {
+  if (!c0) {
+    const i0 = u["预算"];
+    const i1 = u["支出"];
+    l0 = div(i1, i0, 0); c0 = true;
+  }
+  return l0;
 }
 return function score(u, pts, app, out, al, X, C, N, E) {
   const i0 = u["预算"];
-  const i1 = u["支出"];
   const i2 = u["调整率"];
   const i3 = u["类别"];
   const i4 = u["专家分"];
@@ -1032,8 +1040,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   const i11 = u["有生态"];
   const i12 = u["违规"];
   const i13 = u["月份"];
-  let l0 = 0, c0 = false;
-  function L0() { if (!c0) { l0 = div(i1, i0, 0); c0 = true; } return l0; }
+  c0 = false;
   let p = 0, aw = 0, na = false;
   const T10 = (1e-9 >= Math.abs(((i8 + i9) + i10) - 0));
   // 1 决策
@@ -1059,7 +1066,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   // 2 过程
   // 2.1 过程/执行
   {
-    const a2 = L0(), t3 = 1;
+    const a2 = L0(u), t3 = 1;
     p = t3 >= a2 ? 10 : t3 > 0 ? (a2 >= 2 * t3 ? 0 : 10 * (1 - (a2 - t3) / t3)) : 0;
     X[4] = [a2, t3];
     pts[4] = p; app[4] = 1; aw += 10;
@@ -1114,7 +1121,7 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   }
   else {
     {
-      const s14 = L0();
+      const s14 = L0(u);
       if (s14 >= 0.899999999) { p = 20; X[9] = [s14, 0]; }
       else { p = 10; X[9] = [s14, 1]; }
       pts[9] = p; app[9] = 1;
@@ -1158,17 +1165,21 @@ return function score(u, pts, app, out, al, X, C, N, E) {
   if (i12) { t -= 5; al[0] = 1; } else al[0] = 0;
   if (0 > t) t = 0;
   const cap20 = 89;
-  if ((0.7999999990000001 > L0()) && t > cap20) { t = cap20; al[1] = 1; } else al[1] = 0;
-  const total = rt.roundHalfUp(t, 2);
+  if ((0.7999999990000001 > L0(u)) && t > cap20) { t = cap20; al[1] = 1; } else al[1] = 0;
+  const tS = Math.abs(t) * 100;
+  let tR = Math.floor(tS);
+  if (tS - tR >= 0.5 - 1e-9 * Math.max(1, tS)) tR += 1;
+  else if (tS - tR > 1 - 1e-9 * Math.max(1, tS)) tR += 1;
+  const total = t < 0 ? -(tR / 100) : tR / 100;
   out[0] = total;
   out[1] = total >= 90 ? 0 : total >= 80 ? 1 : total >= 60 ? 2 : 3;
-  { const s21 = div(L0(), div(i13, 12, 1), 2); out[5] = s21;
+  { const s21 = div(L0(u), div(i13, 12, 1), 2); out[5] = s21;
     out[2] = (0.599999999 > s21) ? 0 : (0.7999999990000001 > s21) ? 1 : 2; }
   { const m22 = i13; let k = -1;
     if (m22 >= 6) k = 0;
     if (m22 >= 10) k = 1;
     out[3] = -1;
-    if (k >= 0) { const s23 = L0(); const min = [0.4, 0.8][k]; out[6] = s23; out[7] = min; out[8] = m22; if (min - 1e-9 * Math.max(1, Math.abs(min)) > s23) out[3] = k; } }
-  return out[0];
+    if (k >= 0) { const s23 = L0(u); const min = [0.4, 0.8][k]; out[6] = s23; out[7] = min; out[8] = m22; if (min - 1e-9 * Math.max(1, Math.abs(min)) > s23) out[3] = k; } }
+  return total;
 };
 })(rt);
