@@ -60,8 +60,7 @@ const MB = 1024 * 1024;
 
 /** A file too big or with a line too long is refused before lexing. */
 function refuseSource(text: string): Diagnostic | undefined {
-  const bytes = L.utf8Length(text, L.MAX_SOURCE_BYTES);
-  if (bytes > L.MAX_SOURCE_BYTES) {
+  if (L.utf8Exceeds(text, L.MAX_SOURCE_BYTES)) {
     const limit = L.MAX_SOURCE_BYTES % MB === 0 ? `${L.MAX_SOURCE_BYTES / MB} MB` : `${L.MAX_SOURCE_BYTES / 1024} KB`;
     return diagnostic('limit-file-size', pointSpan(text, 0, 1, 1, 0), {
       zh: `规则集文件超过 ${limit} 的上限，未分析`,
@@ -141,12 +140,6 @@ export function parse(text: string): ParseResult {
   const tokens: IToken[] = lexed.tokens.filter((t) => t.startOffset < text.length);
   const deep = L.firstTooDeep(tokens.map((t) => (OPENERS.has(t.tokenType.name) ? 1 : CLOSERS.has(t.tokenType.name) ? -1 : 0)));
   if (deep >= 0) return { ast: undefined, diagnostics: [...diagnostics, nestingDiagnostic(tokenSpan(tokens[deep]!), BRACKETS)] };
-  const firstOnLine = new Set<number>();
-  tokens.forEach((t, i) => {
-    const prev = tokens[i - 1];
-    if (!prev || (prev.endLine ?? 0) < (t.startLine ?? 0)) firstOnLine.add(t.startOffset);
-  });
-  parser.firstOnLine = firstOnLine;
   parser.input = tokens;
   errorBudget = L.MAX_SYNTAX_ERRORS - diagnostics.length;
   let cst;

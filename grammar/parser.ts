@@ -1,6 +1,6 @@
 // The chevrotain parser: tokens → CST. Error recovery is on, so one pass reports every
 // syntax error in a file and still yields a partial tree for the checker and the editor.
-import { CstParser, type IOrAlt, type IParserErrorMessageProvider, type OrMethodOpts, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type IOrAlt, type IParserErrorMessageProvider, type OrMethodOpts, type TokenType } from 'chevrotain';
 import { KEYWORDS } from './keywords.js';
 import * as T from './tokens.js';
 
@@ -113,12 +113,13 @@ export class JixiaoParser extends CstParser {
    */
   private readonly alternatives: Record<string, IOrAlt<unknown>[] | OrMethodOpts<unknown>> = {};
 
-  /** Offsets of tokens that are the first on their line, set by parse() before each run. */
-  firstOnLine: ReadonlySet<number> = new Set();
-
+  /** False for a statement keyword first on its line: nothing before it in the input, or the token before it ends on an earlier line. */
   private nameCanStartHere(): boolean {
     const t = this.LA(1);
-    return !(STATEMENT_KEYWORDS.has(t.tokenType.name) && this.firstOnLine.has(t.startOffset));
+    if (!STATEMENT_KEYWORDS.has(t.tokenType.name)) return true;
+    // LA(0) is the token before LA(1) in the input (EOF before the first)
+    const prev = this.LA(0);
+    return !(prev.tokenType === EOF || (prev.endLine ?? 0) < (t.startLine ?? 0));
   }
 
   public ruleset = this.RULE('ruleset', () => {

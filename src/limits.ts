@@ -44,19 +44,28 @@ export function utf8Length(text: string, stop = Infinity): number {
   return n;
 }
 
+/** Whether `text` is more than `max` bytes of UTF-8. A UTF-16 unit is 1 to 3 bytes (a surrogate
+ * pair 4 for 2), so the length alone decides unless it lies between max / 3 and max. */
+export function utf8Exceeds(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  return utf8Length(text, max) > max;
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+
 /** The first line (1-based) longer than `max` characters, with its offset and length; lines end at \n, \r\n or \r. */
 export function firstLongLine(text: string, max = MAX_LINE_LENGTH): { line: number; start: number; length: number } | undefined {
   let line = 1;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    if (i - start > max) return { line, start, length: i - start };
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+  // the regex finds each line break natively: this runs on every keystroke of the playground
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    if (m.index - start > max) return { line, start, length: m.index - start };
     line++;
-    start = i + 1;
+    start = m.index + m[0].length;
   }
-  return undefined;
+  return text.length - start > max ? { line, start, length: text.length - start } : undefined;
 }
 
 /**
@@ -85,7 +94,16 @@ export function nodeTooDeep<N extends object>(root: N, max = MAX_EXPRESSION_DEPT
   while (values.length > 0) {
     const value = values.pop()!;
     const depth = depths.pop()!;
-    const d = !Array.isArray(value) && 'span' in value ? depth + 1 : depth;
+    if (Array.isArray(value)) {
+      for (const child of value as unknown[]) {
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth);
+        }
+      }
+      continue;
+    }
+    const d = 'span' in value ? depth + 1 : depth;
     if (d > max) return value as N;
     const fields = value as Record<string, unknown>;
     for (const key in fields) {
