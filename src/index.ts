@@ -22,7 +22,8 @@ export { roundHalfUp, clean } from './runtime/helpers.js';
 export { dataInputs, evaluateRow, evaluateTable, type RowResult } from './runtime/batch.js';
 export { CsvResultWriter, csvHeader, csvLine, csvRow } from './runtime/csv-results.js';
 export { emitScorer } from './targets/js/emit.js';
-export { CsvStreamReader } from './data/csv-stream.js';
+export { CsvBlockCutter, CsvStreamReader, normaliseBlock } from './data/csv-stream.js';
+export type { CsvRecord } from './data/csv.js';
 export { readData, detectFormat, decodeBytes, coerceValue, type DataTable, type DataRow, type FieldError, type DataFormat } from './data/index.js';
 export type { InputType, InputDecl as DataInputDecl } from './data/index.js';
 

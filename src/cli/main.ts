@@ -21,8 +21,9 @@ const processIo: Io = {
 const USAGE = `用法 usage:
   jixiao check FILE|DIR…                检查规则集，输出 FILE:LINE:COL: error|warning CODE 消息
   jixiao test [FILE|DIR…]               运行规则集中的 test 块（默认当前目录）
-  jixiao eval RULESET DATA [--format json|csv|table] [-o FILE]
+  jixiao eval RULESET DATA [--format json|csv|table] [-o FILE] [--jobs N]
                                         对 DATA（CSV 或 JSON）中的每个单位评分；RULESET 也可以是 IR 文件（.json）
+                                        --jobs：--format csv 时评分用的线程数（默认：8 MB 以上的文件每核一个，至多 4 个）
   jixiao compile RULESET --target esm|ir|schema|sql|table [--dialect postgres|duckdb] [--format md|csv|xlsx] [-o FILE]
                                         编译为独立 ES 模块（-o 时另写 .d.ts）、IR、输入数据的 JSON Schema、SQL 或指标体系表
 选项 options:
@@ -44,6 +45,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         target: { type: 'string' },
         dialect: { type: 'string' },
         lang: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,7 +76,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return 2;
       }
       const output = parsed.values.output;
-      return evalCommand(rulesetPath, dataPath, { format, lang, ...(output ? { output } : {}) }, {
+      const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+        io.err(`jixiao eval: --jobs 应为 1 到 64 的整数 (got "${parsed.values.jobs}")\n`);
+        return 2;
+      }
+      return evalCommand(rulesetPath, dataPath, { format, lang, ...(output ? { output } : {}), ...(jobs ? { jobs } : {}) }, {
         stdout: io.stdout ?? process.stdout,
         err: io.err,
         progress: io === processIo && process.stderr.isTTY === true && !process.env.CI,

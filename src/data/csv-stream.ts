@@ -12,25 +12,73 @@ const BLOCK = 1 << 18;
 /** Past this, a block is cut at a newline even inside quotes: an unbalanced quote must not make memory grow with the file. */
 const MAX_BLOCK = 1 << 23;
 
-export class CsvStreamReader {
+/** Cuts text that arrives in chunks into blocks, each ending at a record boundary. */
+export class CsvBlockCutter {
   private buffer = '';
-  /** Lines before the buffer starts. */
+  private started = false;
+
+  /** `blockSize`: characters gathered before a cut is tried (small in tests, to exercise the cutting). */
+  constructor(private readonly blockSize = BLOCK) {}
+
+  /** Adds text; returns a block when one is complete. */
+  push(chunk: string): string | undefined {
+    if (!this.started) {
+      chunk = chunk.replace(/^\uFEFF/, '');
+      this.started = true;
+    }
+    this.buffer += chunk;
+    if (this.buffer.length < this.blockSize) return undefined;
+    const cut = safeCut(this.buffer, this.buffer.length >= Math.max(MAX_BLOCK, this.blockSize * 32));
+    if (cut < 0) return undefined;
+    const block = this.buffer.slice(0, cut + 1);
+    this.buffer = this.buffer.slice(cut + 1);
+    return block;
+  }
+
+  /** Ends the input; returns what is left, if anything. */
+  end(): string | undefined {
+    const rest = this.buffer;
+    this.buffer = '';
+    return rest.length > 0 ? rest : undefined;
+  }
+}
+
+/** Blocks end at '\n', so a CRLF is never split; lone CRs end lines too, as in readCsv. */
+export function normaliseBlock(raw: string): string {
+  return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+}
+
+export class CsvStreamReader {
+  private readonly cutter: CsvBlockCutter;
+  /** Lines before the next block. */
   private lineBase = 0;
   private builder: CsvRowBuilder | undefined;
+  private head: CsvRecord | undefined;
   private plain: PlainRowReader | undefined;
   private rowCount = 0;
-  private started = false;
 
   constructor(
     private readonly inputs: readonly InputDecl[],
     /** Block size in characters (small in tests, to exercise the cutting). */
-    private readonly blockSize = BLOCK,
+    blockSize = BLOCK,
     /**
      * Rows read by the plain path are one object, overwritten by the next row: for a caller of
      * `each` that is done with each row when `visit` returns (the bulk scorer). `push` refuses.
      */
     private readonly reuseRows = false,
-  ) {}
+  ) {
+    this.cutter = new CsvBlockCutter(blockSize);
+  }
+
+  /**
+   * A reader for the blocks after the header, which another reader has read (a worker thread
+   * scoring some blocks of a file): `startAt` each block, then `readBlock`.
+   */
+  static afterHeader(inputs: readonly InputDecl[], header: CsvRecord, reuseRows: boolean): CsvStreamReader {
+    const reader = new CsvStreamReader(inputs, BLOCK, reuseRows);
+    reader.record(header, () => undefined);
+    return reader;
+  }
 
   /** Adds text; returns the rows completed by it. */
   push(chunk: string): DataRow[] {
@@ -50,24 +98,56 @@ export class CsvStreamReader {
 
   /** Adds text; `visit` sees each row it completes, in order. */
   each(chunk: string, visit: (row: DataRow) => void): void {
-    if (!this.started) {
-      chunk = chunk.replace(/^\uFEFF/, '');
-      this.started = true;
-    }
-    this.buffer += chunk;
-    if (this.buffer.length < this.blockSize) return;
-    const cut = safeCut(this.buffer, this.buffer.length >= Math.max(MAX_BLOCK, this.blockSize * 32));
-    if (cut < 0) return;
-    const block = this.buffer.slice(0, cut + 1);
-    this.buffer = this.buffer.slice(cut + 1);
-    this.block(block, visit);
+    const block = this.cutter.push(chunk);
+    if (block !== undefined) this.readBlock(block, visit);
   }
 
   /** Ends the input; `visit` sees the last rows. */
   endEach(visit: (row: DataRow) => void): void {
-    const rest = this.buffer;
-    this.buffer = '';
-    if (rest.length > 0) this.block(rest, visit);
+    const rest = this.cutter.end();
+    if (rest !== undefined) this.readBlock(rest, visit);
+  }
+
+  /** One block from a CsvBlockCutter, in file order; `visit` sees its rows. */
+  readBlock(raw: string, visit: (row: DataRow) => void): void {
+    const text = normaliseBlock(raw);
+    if (text.includes('"')) for (const rec of this.careful(text)) this.record(rec, visit);
+    else this.lines(text, visit);
+    this.lineBase += countLines(text);
+  }
+
+  /** The header record, once read. */
+  get header(): CsvRecord | undefined {
+    return this.head;
+  }
+
+  /** Lines and rows before the next block. */
+  get position(): { lineBase: number; rowCount: number } {
+    return { lineBase: this.lineBase, rowCount: this.rowCount };
+  }
+
+  /** The next block starts after `lineBase` lines of the file and `rowCount` rows. */
+  startAt(lineBase: number, rowCount: number): void {
+    this.lineBase = lineBase;
+    this.rowCount = rowCount;
+  }
+
+  /**
+   * Moves past a normalised quote-free block read by another reader (after the header): its
+   * rows are its lines that are not blank records, as `lines` reads them. Returns their number.
+   */
+  skipBlock(text: string): number {
+    let rows = 0;
+    let start = 0;
+    while (start < text.length) {
+      let nl = text.indexOf('\n', start);
+      if (nl < 0) nl = text.length;
+      if (hasContent(text, start, nl)) rows++;
+      start = nl + 1;
+    }
+    this.lineBase += countLines(text);
+    this.rowCount += rows;
+    return rows;
   }
 
   get columns(): string[] {
@@ -80,14 +160,6 @@ export class CsvStreamReader {
     return this.builder ? this.builder.header.errors : [EMPTY_CSV];
   }
 
-  private block(raw: string, visit: (row: DataRow) => void): void {
-    // blocks end at '\n', so a CRLF is never split; lone CRs end lines too, as in readCsv
-    const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-    if (text.includes('"')) for (const rec of this.careful(text)) this.record(rec, visit);
-    else this.lines(text, visit);
-    this.lineBase += countLines(text);
-  }
-
   /** The header record, or the next row. */
   private record(rec: CsvRecord, visit: (row: DataRow) => void): void {
     if (this.builder) {
@@ -95,6 +167,7 @@ export class CsvStreamReader {
       return;
     }
     this.builder = new CsvRowBuilder(rec, this.inputs);
+    this.head = rec;
     const plain = new PlainRowReader(this.builder.header, this.inputs, this.reuseRows);
     this.plain = plain.usable ? plain : undefined;
   }
@@ -123,6 +196,16 @@ export class CsvStreamReader {
   private careful(text: string): CsvRecord[] {
     return splitCsvRecords(text, this.lineBase).filter((r) => !isBlankRecord(r));
   }
+}
+
+/** A line with a cell that is not blank: not a blank record (which readers skip). */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 32 || c === 9 || c === 11 || c === 12) continue;
+    if (c < 128 || !/\s/.test(text[i]!)) return true;
+  }
+  return false;
 }
 
 /** Lines in a block: its newlines, plus one for a final line without one. */
