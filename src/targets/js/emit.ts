@@ -1,51 +1,11 @@
 // IR → JavaScript source of a straight-line scoring function. No loops over the tree and no
 // closures per indicator: the generated code is what one would write by hand for this ruleset.
-// User text never enters code: names reach it only as JSON string literals, in property keys.
-import type { IrBand, IrBandAward, IrExpr, IrIndicator, IrProgram, IrScore } from '../../ir/ir.js';
+// A large ruleset's scorer is split into part functions V8 can optimize one by one.
+import type { IrProgram } from '../../ir/ir.js';
+import { CodeWriter, num, type EmitOptions } from './code.js';
+import { scoreLeaf } from './rules.js';
 
-export interface EmitOptions {
-  /** Record the figures each explanation needs (slower; off for bulk scoring). */
-  readonly explain: boolean;
-  /** Escape `<` in literals and comments too, so the code can sit inline in an HTML <script>. */
-  readonly html?: boolean;
-  /** Split the scorer into parts of about this many indicators when it has more (default PART_INDICATORS). */
-  readonly partIndicators?: number;
-}
-
-/** A JSON string literal that is also safe inside a JS source file (U+2028/9 escaped). */
-export function str(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-/** A number literal; -0, NaN and infinities cannot come from a checked ruleset. */
-function num(v: number): string {
-  if (!Number.isFinite(v)) throw new Error(`non-finite constant ${v}`);
-  return Object.is(v, -0) ? '0' : String(v);
-}
-
-/** The slack below which two computed decimals are equal (see runtime/helpers tolerance). */
-function slack(v: number): number {
-  return 1e-9 * Math.max(1, Math.abs(v));
-}
-
-/** `x op v` for a constant v, with the decimal slack folded into the constant. */
-function cmpConst(op: '>=' | '>' | '<=' | '<' | '==' | '!=', x: string, v: number): string {
-  const s = slack(v);
-  switch (op) {
-    case '>=':
-      return `${x} >= ${num(v - s)}`;
-    case '>':
-      return `${x} > ${num(v + s)}`;
-    case '<=':
-      return `${num(v + s)} >= ${x}`;
-    case '<':
-      return `${num(v - s)} > ${x}`;
-    case '==':
-      return `${num(s)} >= Math.abs(${x} - ${num(v)})`;
-    case '!=':
-      return `Math.abs(${x} - ${num(v)}) > ${num(s)}`;
-  }
-}
+export { str, type EmitOptions } from './code.js';
 
 /**
  * Above this many indicators the scorer is split into part functions of about this many
@@ -54,15 +14,7 @@ function cmpConst(op: '>=' | '>' | '<=' | '<' | '==' | '!=', x: string, v: numbe
  */
 export const PART_INDICATORS = 256;
 
-/** The text and the inputs read of one generated function, while it is being written. */
-interface FunctionScope {
-  lines: string[];
-  used: Set<number>;
-  indent: number;
-}
-
-class Emitter {
-  private scope: FunctionScope = { lines: [], used: new Set(), indent: 1 };
+class Emitter extends CodeWriter {
   /** Part functions of a split scorer, in the order written. */
   private readonly parts: string[] = [];
   /** No `na`, pool or placeholder anywhere: every indicator always applies, and the weights always add up. */
@@ -74,11 +26,8 @@ class Emitter {
   /** For each indicator, the `na when … to` sources whose weight moves to it. */
   private readonly transfersTo = new Map<number, number[]>();
   private readonly partSize: number;
-  private tmp = 0;
-  constructor(
-    readonly program: IrProgram,
-    readonly options: EmitOptions,
-  ) {
+  constructor(program: IrProgram, options: EmitOptions) {
+    super(program, options);
     // only the bulk scorer drops the flags; the explaining one (also the standalone module's) writes them all
     this.allApplicable = alwaysApplicable(program) && !options.explain;
     const inds = program.indicators;
@@ -91,244 +40,6 @@ class Emitter {
       if (src.naMode !== 'transfer') return;
       for (const t of new Set(src.naTargets ?? [])) this.transfersTo.set(t, [...(this.transfersTo.get(t) ?? []), s]);
     });
-  }
-
-  private get indent(): number {
-    return this.scope.indent;
-  }
-  private set indent(n: number) {
-    this.scope.indent = n;
-  }
-  /** Input k as the local of the function being written, which loads it once at its top. */
-  inp(k: number): string {
-    if (k >= 0) this.scope.used.add(k);
-    return `i${k}`;
-  }
-  /** Writes a function's body in a scope of its own; returns its lines and the inputs it read. */
-  within(indent: number, body: () => void): FunctionScope {
-    const outer = this.scope;
-    this.scope = { lines: [], used: new Set(), indent };
-    try {
-      body();
-      return this.scope;
-    } finally {
-      this.scope = outer;
-    }
-  }
-  /** `const iK = u["name"];` for each input a function reads, in declaration order. */
-  loads(used: Set<number>, indent: number): string[] {
-    const pad = '  '.repeat(indent);
-    return [...used].sort((a, b) => a - b).map((k) => `${pad}const i${k} = u[${this.lit(this.program.inputs[k]!.name)}];`);
-  }
-
-  line(s: string): void {
-    this.scope.lines.push(`${'  '.repeat(this.indent)}${s}`);
-  }
-  block(head: string, body: () => void, tail = '}'): void {
-    this.line(`${head} {`);
-    this.indent++;
-    body();
-    this.indent--;
-    this.line(tail);
-  }
-  /** A user string as a literal. */
-  lit(s: string): string {
-    return this.options.html ? str(s).replace(/</g, '\\u003c') : str(s);
-  }
-  fresh(prefix: string): string {
-    return `${prefix}${this.tmp++}`;
-  }
-
-  expr(e: IrExpr, weight: number | null): string {
-    switch (e.k) {
-      case 'num':
-        return num(e.v);
-      case 'bool':
-        return e.v ? 'true' : 'false';
-      case 'str':
-        return this.lit(e.v);
-      case 'full':
-        return num(weight ?? 0);
-      case 'input':
-        return this.inp(e.i);
-      case 'let':
-        return `L${e.i}(u)`;
-      case 'neg':
-        return `(-(${this.expr(e.a, weight)}))`;
-      case 'not':
-        return `(!${this.expr(e.a, weight)})`;
-      case 'arith':
-        return `(${this.expr(e.a, weight)} ${e.op} ${this.expr(e.b, weight)})`;
-      case 'div':
-        return e.d < 0 ? `(${this.expr(e.a, weight)} / ${this.expr(e.b, weight)})` : `div(${this.expr(e.a, weight)}, ${this.expr(e.b, weight)}, ${e.d})`;
-      case 'cmp':
-        return this.cmp(e.op, e.a, e.b, weight);
-      case 'logic':
-        return `(${this.expr(e.a, weight)} ${e.op === 'and' ? '&&' : '||'} ${this.expr(e.b, weight)})`;
-      case 'cond':
-        return `(${this.expr(e.c, weight)} ? ${this.expr(e.t, weight)} : ${this.expr(e.e, weight)})`;
-      case 'call': {
-        const args = e.args.map((a) => this.expr(a, weight));
-        switch (e.fn) {
-          case 'min':
-            return args.length === 1 ? args[0]! : `Math.min(${args.join(', ')})`;
-          case 'max':
-            return args.length === 1 ? args[0]! : `Math.max(${args.join(', ')})`;
-          case 'abs':
-            return `Math.abs(${args[0]})`;
-          case 'round':
-            return `rt.roundHalfUp(${args[0]}, ${args[1]})`;
-          case 'clamp':
-            return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
-        }
-      }
-    }
-  }
-
-  /** Comparisons of numbers allow decimal slack; against a constant the slack is folded in. */
-  cmp(op: '>=' | '>' | '<=' | '<' | '==' | '!=', a: IrExpr, b: IrExpr, weight: number | null): string {
-    const x = this.expr(a, weight);
-    if (b.k === 'str' || b.k === 'bool' || a.k === 'str' || a.k === 'bool') {
-      return `(${x} ${op === '==' ? '===' : op === '!=' ? '!==' : op} ${this.expr(b, weight)})`;
-    }
-    if (b.k === 'num') return `(${cmpConst(op, x, b.v)})`;
-    const y = this.expr(b, weight);
-    const fn = { '>=': 'ge', '>': 'gt', '<=': 'le', '<': 'lt', '==': 'eq', '!=': 'eq' }[op];
-    return op === '!=' ? `(!rt.eq(${x}, ${y}))` : `rt.${fn}(${x}, ${y})`;
-  }
-
-  /** The test of one band on subject `v`. */
-  bandTest(b: IrBand, v: string, w: number | null): string {
-    if (b.interval) {
-      const iv = b.interval;
-      return `${cmpConst(iv.loClosed ? '>=' : '>', v, iv.lo)} && ${cmpConst(iv.hiClosed ? '<=' : '<', v, iv.hi)}`;
-    }
-    if (b.boundExpr) {
-      if (b.boundExpr.k === 'str') return `${v} ${b.op === '==' ? '===' : '!=='} ${this.expr(b.boundExpr, w)}`;
-      return this.cmp(b.op!, { k: 'input', i: -1 }, b.boundExpr, w).replace('i-1', v);
-    }
-    return cmpConst(b.op!, v, b.bound!);
-  }
-
-  /** Statements that set `p` to the points of a leaf. */
-  score(ind: IrIndicator, i: number, s: IrScore): void {
-    const w = ind.weight;
-    const X = this.options.explain;
-    switch (s.kind) {
-      case 'bands': {
-        const v = this.fresh('s');
-        this.line(`const ${v} = ${this.expr(s.subject, w)};`);
-        s.bands.forEach((b, k) => {
-          const pts = b.award.kind === 'full' ? w : b.award.kind === 'share' ? b.award.value * w : b.award.value;
-          const record = X ? ` X[${i}] = [${v}, ${k}];` : '';
-          if (b.op === null && !b.interval) {
-            this.line(`${k === 0 ? '' : 'else '}{ p = ${num(pts)};${record} }`);
-            return;
-          }
-          this.line(`${k === 0 ? 'if' : 'else if'} (${this.bandTest(b, v, w)}) { p = ${num(pts)};${record} }`);
-        });
-        if (s.bands.every((b) => b.op !== null || b.interval)) this.line(`else { p = 0;${X ? ` X[${i}] = [${v}, -1];` : ''} }`);
-        return;
-      }
-      case 'ratio': {
-        const a = this.fresh('a');
-        const t = this.fresh('t');
-        const W = num(w);
-        this.line(`const ${a} = ${this.expr(s.actual, w)}, ${t} = ${this.expr(s.target, w)};`);
-        if (s.direction === 'down') {
-          // 反向: at or under the target is full; above it, target/actual or linear to 0 at twice the target
-          const over = s.formula === 'linear' ? `(${a} >= 2 * ${t} ? 0 : ${W} * (1 - (${a} - ${t}) / ${t}))` : `${W} * (${t} / ${a})`;
-          this.line(`p = ${t} >= ${a} ? ${W} : ${t} > 0 ? ${over} : 0;`);
-        } else if (s.direction === 'equal') {
-          // 等于: a zero target is met only by a figure at or below zero; otherwise as 正向
-          this.line(`p = ${t} === 0 ? (0 >= ${a} ? ${W} : 0) : ${t} > 0 ? (${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
-        } else if (s.target.k === 'num' && s.target.v > 0) {
-          // a positive constant target: the `t > 0` test is decided here
-          this.line(`p = ${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t});`);
-        } else {
-          this.line(`p = ${t} > 0 ? (${a} >= ${t} ? ${W} : 0 >= ${a} ? 0 : ${W} * (${a} / ${t})) : (${a} >= ${t} ? ${W} : 0);`);
-        }
-        if (X) this.line(`X[${i}] = [${a}, ${t}];`);
-        return;
-      }
-      case 'deduct': {
-        const d = this.fresh('d');
-        const per = this.fresh('q');
-        const n = this.fresh('n');
-        if (s.side && s.standard && s.measure) {
-          // deviation from the standard in steps; whole steps only when `whole` (每低于5%扣2分)
-          const dev = this.fresh('e');
-          const m = this.fresh('m');
-          const std = this.fresh('k');
-          this.line(`const ${per} = ${this.expr(s.points, w)}, ${n} = ${this.expr(s.count, w)}, ${m} = ${this.expr(s.measure, w)}, ${std} = ${this.expr(s.standard, w)};`);
-          this.line(`const ${dev} = ${s.side === 'above' ? `${m} - ${std}` : `${std} - ${m}`};`);
-          const steps = s.whole ? `Math.floor(${dev} / ${n} + 1e-9)` : `${dev} / ${n}`;
-          this.line(`let ${d} = ${dev} > 1e-12 && ${n} > 0 ? ${per} * ${steps} : 0;`);
-          if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
-          this.line(`p = ${num(w)} - ${d}; if (0 > p) p = 0;`);
-          if (X) this.line(`X[${i}] = [${per}, ${n}, ${d}, ${m}, ${std}, ${dev}];`);
-          return;
-        }
-        this.line(`const ${per} = ${this.expr(s.points, w)}, ${n} = ${this.expr(s.count, w)};`);
-        this.line(`let ${d} = ${per} * ${n};`);
-        if (s.max) this.line(`if (${d} > ${this.expr(s.max, w)}) ${d} = ${this.expr(s.max, w)};`);
-        // a constant cap within the weight keeps the points at or above 0: no clamp needed
-        const capped = s.max?.k === 'num' && s.max.v <= w;
-        this.line(capped ? `p = ${num(w)} - ${d};` : `p = ${num(w)} - ${d}; if (0 > p) p = 0;`);
-        if (X) this.line(`X[${i}] = [${per}, ${n}, ${d}];`);
-        return;
-      }
-      case 'manual': {
-        this.line(`p = ${this.inp(s.input)};`);
-        this.line(`if (!(p >= 0 && ${num(w + slack(w))} >= p)) throw rt.manualRange(${i}, p);`);
-        if (X) this.line(`X[${i}] = [p];`);
-        return;
-      }
-      case 'checklist': {
-        const g = this.fresh('g');
-        const flags = s.items.map(() => this.fresh('h'));
-        s.items.forEach((it, k) => this.line(`const ${flags[k]} = ${this.expr(it.condition, w)};`));
-        const gates = s.items.map((it, k) => (it.gate ? flags[k] : null)).filter((x): x is string => x !== null);
-        this.line(`const ${g} = ${gates.length ? gates.join(' && ') : 'true'};`);
-        const sum = s.items.map((it, k) => `(${flags[k]} ? ${num(awardOf(it.award, w))} : 0)`).join(' + ') || '0';
-        this.line(`p = ${g} ? ${sum} : 0;`);
-        if (X) this.line(`X[${i}] = [${g} ? 1 : 0, ${flags.map((f) => `${f} ? 1 : 0`).join(', ')}];`);
-        return;
-      }
-      case 'tiers': {
-        const c = this.inp(s.category);
-        this.line(`p = ${this.inp(s.input)};`);
-        s.tiers.forEach((t, k) => {
-          const inside = `${cmpConst(t.loClosed ? '>=' : '>', 'p', t.lo)} && ${cmpConst(t.hiClosed ? '<=' : '<', 'p', t.hi)}`;
-          this.line(`${k === 0 ? 'if' : 'else if'} (${c} === ${str(t.name)}) { if (!(${inside})) throw rt.tierRange(${i}, ${k}, p); }`);
-        });
-        if (X) this.line(`X[${i}] = [p];`);
-        return;
-      }
-      case 'likert': {
-        const n = this.fresh('n');
-        const v = this.fresh('v');
-        const counts = s.answers.map((a) => this.inp(a.input));
-        this.line(`const ${n} = ${counts.join(' + ') || '0'};`);
-        this.line(`if (${n} === 0) throw rt.noRespondents(${i});`);
-        this.line(`const ${v} = (${s.answers.map((a) => `${this.inp(a.input)} * ${num(a.value)}`).join(' + ') || '0'}) / ${n};`);
-        if (s.target) {
-          const t = this.fresh('t');
-          this.line(`const ${t} = ${this.expr(s.target, w)};`);
-          this.line(`p = ${t} > 0 ? (${v} >= ${t} ? ${num(w)} : ${num(w)} * (${v} / ${t})) : ${num(w)};`);
-          if (X) this.line(`X[${i}] = [${v}, ${n}, ${t}];`);
-        } else {
-          this.line(`p = ${num(w)} * ${v};`);
-          if (X) this.line(`X[${i}] = [${v}, ${n}];`);
-        }
-        return;
-      }
-      case 'formula': {
-        this.line(`p = ${s.share ? `${num(w)} * ` : ''}${this.expr(s.expr, w)};`);
-        if (X) this.line(`X[${i}] = [p];`);
-        return;
-      }
-    }
   }
 
   /**
@@ -346,7 +57,7 @@ class Emitter {
       } else {
         this.line('{');
         this.indent++;
-        this.score(ind, i, ind.score!);
+        scoreLeaf(this, ind, i, ind.score!);
         // the rule's own points, before less, round and weight moved in: the explanation starts from them
         if (X && (ind.less || ind.roundPoints !== undefined || this.receivesWeight(i))) this.line(`X[${i}].own = p;`);
         if (ind.less) {
@@ -637,10 +348,6 @@ class Emitter {
  */
 export function alwaysApplicable(program: IrProgram): boolean {
   return !program.indicators.some((i) => i.na || i.aggregation === 'pool' || i.aggregation === 'placeholder');
-}
-
-function awardOf(a: IrBandAward, w: number): number {
-  return a.kind === 'full' ? w : a.kind === 'share' ? a.value * w : a.value;
 }
 
 /** The body of `new Function('rt', body)`, which returns the scoring function. */
