@@ -3,7 +3,7 @@
 // generated into a temporary directory and removed afterwards.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timeRuns } from '../lib/measure.js';
 import type { Spec } from '../workload/spec.js';
@@ -15,6 +15,10 @@ const CHUNK = 10_000;
 
 export interface BatchTiming {
   readonly rows: number;
+  /** '--jobs 1', or 'default' (the CLI chooses by the file's size). */
+  readonly jobs: string;
+  /** The threads that scored, in words. */
+  readonly threads: string;
   readonly csvBytes: number;
   readonly medianMs: number;
   readonly runs: number;
@@ -44,9 +48,9 @@ interface ChildRun {
 }
 
 /** Runs the CLI once; stdout to /dev/null; peak RSS from GNU time, or else from the child itself. */
-function runCli(repo: string, ruleset: string, csv: string): Promise<ChildRun> {
+function runCli(repo: string, ruleset: string, csv: string, extra: readonly string[]): Promise<ChildRun> {
   const useTime = existsSync(TIME);
-  const cli = [join(repo, 'bin/jixiao.js'), 'eval', ruleset, csv, '--format', 'csv'];
+  const cli = [join(repo, 'bin/jixiao.js'), 'eval', ruleset, csv, '--format', 'csv', ...extra];
   // without GNU time, a preloaded one-liner prints the child's own peak RSS when it exits
   const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxRSS_kB='+process.resourceUsage().maxRSS+'\\n'))`;
   const [cmd, args] = useTime ? [TIME, ['-v', process.execPath, ...cli]] : [process.execPath, ['--import', hook, ...cli]];
@@ -93,15 +97,19 @@ export async function batch(
         rmSync(csv);
         continue;
       }
-      let peakRss = 0;
-      let rssFrom = '';
-      log(`  batch: jixiao eval on ${rows} rows × ${runs}`);
-      const t = await timeRuns(`eval ${rows}`, async () => {
-        const r = await runCli(repo, ruleset, csv);
-        peakRss = Math.max(peakRss, r.peakRss);
-        rssFrom = r.rssFrom;
-      }, runs, 0);
-      out.push({ rows, csvBytes: statSync(csv).size, medianMs: t.medianMs, runs: t.runs, rowsPerSec: rows / (t.medianMs / 1000), peakRss, rssFrom });
+      // one thread, then the CLI's default (worker threads for a file of 8 MB or more)
+      const auto = statSync(csv).size >= 8 * 2 ** 20 ? `${Math.min(availableParallelism(), 4)} workers + main` : '1 (under 8 MB)';
+      for (const [jobs, threads, extra] of [['--jobs 1', '1', ['--jobs', '1']], ['default', auto, []]] as const) {
+        let peakRss = 0;
+        let rssFrom = '';
+        log(`  batch: jixiao eval on ${rows} rows, jobs ${jobs}, × ${runs}`);
+        const t = await timeRuns(`eval ${rows}`, async () => {
+          const r = await runCli(repo, ruleset, csv, extra);
+          peakRss = Math.max(peakRss, r.peakRss);
+          rssFrom = r.rssFrom;
+        }, runs, 0);
+        out.push({ rows, jobs, threads, csvBytes: statSync(csv).size, medianMs: t.medianMs, runs: t.runs, rowsPerSec: rows / (t.medianMs / 1000), peakRss, rssFrom });
+      }
       await onCsv?.(rows, csv);
       rmSync(csv);
     }
