@@ -39,7 +39,9 @@ export class BlockPool {
 
   constructor(script: URL, size: number, setup: WorkerSetup) {
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(script, { workerData: setup });
+      // a small young generation: the rows a worker makes live for one row, and each isolate's
+      // default nursery would add tens of megabytes to the process per thread
+      const w = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       w.on('message', (r: BlockResult) => {
         const wait = this.waiting.get(r.id);
         this.waiting.delete(r.id);
