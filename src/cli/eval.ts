@@ -83,8 +83,12 @@ function sniffEncoding(path: string): 'utf-8' | 'gbk' {
 
 export async function evalCommand(rulesetPath: string, dataPath: string, options: EvalOptions, io: EvalIo): Promise<number> {
   try {
-    statSync(rulesetPath);
-    statSync(dataPath);
+    for (const path of [rulesetPath, dataPath]) {
+      if (statSync(path).isDirectory()) {
+        io.err(`jixiao eval: ${path}: 是目录，不是文件 (a directory, not a file)\n`);
+        return 2;
+      }
+    }
   } catch (e) {
     io.err(`jixiao eval: ${(e as Error).message}\n`);
     return 2;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { compile, Evaluator, formatDiagnostic, runTests, type Diagnostic } from '../index.js';
 import { compileCommand } from './compile.js';
 import { evalCommand } from './eval.js';
-import { findRulesets, readText } from './files.js';
+import { findRulesets, tryReadText } from './files.js';
 
 export interface Io {
   out(s: string): void;
@@ -115,7 +115,13 @@ function checkCommand(paths: readonly string[], lang: Lang, io: Io): number {
   let errors = missing.length;
   let warnings = 0;
   for (const file of files) {
-    const r = compile(readText(file));
+    const read = tryReadText(file);
+    if ('error' in read) {
+      io.out(`${file}: error ${read.error}\n`);
+      errors++;
+      continue;
+    }
+    const r = compile(read.text);
     for (const d of r.diagnostics) io.out(`${formatDiagnostic(file, d, lang)}\n`);
     errors += r.diagnostics.filter((d) => d.severity === 'error').length;
     warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -130,7 +136,13 @@ function testCommand(paths: readonly string[], lang: Lang, io: Io): number {
   let failed = missing.length;
   for (const m of missing) io.out(`✗ ${m}: 文件不存在 (no such file)\n`);
   for (const file of files) {
-    const r = compile(readText(file));
+    const read = tryReadText(file);
+    if ('error' in read) {
+      io.out(`✗ ${file}: ${read.error}\n`);
+      failed++;
+      continue;
+    }
+    const r = compile(read.text);
     if (!r.ok || !r.program) {
       io.out(`✗ ${file}: 规则集有错误，测试未运行 (the ruleset has errors; its tests did not run)\n`);
       printDiagnostics(file, r.diagnostics.filter((d) => d.severity === 'error'), lang, io);

@@ -336,4 +336,20 @@ describe('jixiao eval', () => {
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('eval', at('good.jx'), at('missing.csv'))).code).toBe(2);
   });
+
+  it('says a data path is a directory instead of failing', async () => {
+    mkdirSync(at('data.csv'), { recursive: true });
+    const r = await run('eval', at('good.jx'), at('data.csv'));
+    expect(r.code).toBe(2);
+    expect(r.errLines).toEqual([`jixiao eval: ${at('data.csv')}: 是目录，不是文件 (a directory, not a file)`]);
+  });
+
+  it('reads a ruleset saved in GBK, as Windows editors in Chinese save it', async () => {
+    // the ruleset 绿化 (完成率 ratio to 100%, test "全部完成" expects 100), encoded by Python's str.encode("gbk")
+    const gbk = Buffer.from('72756c6573657420c2ccbbaf207b0a2020696e70757420cdeab3c9c2ca3a2070657263656e740a2020696e64696361746f7220cdeab3c92077656967687420313030207b2073636f726520726174696f20cdeab3c9c2ca207461726765742031303025207d0a2020677261646573207b20d3c5203e3d2039303b20b2ee206f7468657277697365207d0a2020746573742022c8abb2bfcdeab3c922207b0a20202020676976656e207b20cdeab3c9c2ca3a2031303025207d0a2020202065787065637420746f74616c203d3d203130300a20207d0a7d0a', 'hex');
+    writeFileSync(at('gbk.jx'), gbk);
+    const r = await run('test', at('gbk.jx'));
+    expect(r.code).toBe(0);
+    expect(r.lines).toContain(`✓ ${at('gbk.jx')}: 全部完成`);
+  });
 });
