@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import * as L from '../src/limits.js';
 import { buildRuleset, tokenSpan } from './ast-builder.js';
 import { parser } from './parser.js';
-import { allTokens } from './tokens.js';
+import { allTokens, LBrace, LBracket, LParen, RBrace, RBracket, RParen } from './tokens.js';
 
 export { KEYWORDS, FUNCTIONS, FULL_WIDTH } from './keywords.js';
 export { indicatorExtras } from './ast-builder.js';
@@ -94,8 +94,15 @@ const BRACKETS = { zh: '括号', en: 'brackets' };
 const TREE = { zh: '表达式或指标', en: 'expressions or indicators' };
 const LETS = { zh: '计算项（let）之间的引用连同表达式', en: 'lets referring to lets, with their expressions,' };
 
-const OPENERS = new Set(['LParen', 'LBrace', 'LBracket']);
-const CLOSERS = new Set(['RParen', 'RBrace', 'RBracket']);
+/** +1 for each opening bracket, -1 for each closing one, 0 for any other token. */
+function bracketSteps(tokens: readonly IToken[]): Int8Array {
+  const steps = new Int8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.tokenType;
+    steps[i] = t === LParen || t === LBrace || t === LBracket ? 1 : t === RParen || t === RBrace || t === RBracket ? -1 : 0;
+  }
+  return steps;
+}
 
 function countIndicators(roots: readonly Indicator[]): number {
   let n = 0;
@@ -137,8 +144,10 @@ export function parse(text: string): ParseResult {
       }),
     );
   }
-  const tokens: IToken[] = lexed.tokens.filter((t) => t.startOffset < text.length);
-  const deep = L.firstTooDeep(tokens.map((t) => (OPENERS.has(t.tokenType.name) ? 1 : CLOSERS.has(t.tokenType.name) ? -1 : 0)));
+  // only the sentinel's own tokens start past the text, and they come last
+  const tokens: IToken[] = lexed.tokens;
+  while (tokens.length > 0 && tokens[tokens.length - 1]!.startOffset >= text.length) tokens.pop();
+  const deep = L.firstTooDeep(bracketSteps(tokens));
   if (deep >= 0) return { ast: undefined, diagnostics: [...diagnostics, nestingDiagnostic(tokenSpan(tokens[deep]!), BRACKETS)] };
   parser.input = tokens;
   errorBudget = L.MAX_SYNTAX_ERRORS - diagnostics.length;

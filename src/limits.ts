@@ -72,7 +72,7 @@ export function firstLongLine(text: string, max = MAX_LINE_LENGTH): { line: numb
  * The index of the first step that opens a level beyond `max`, or -1. Each step is +1 (an
  * opening bracket), -1 (a closing one) or 0; a stray closer never takes the depth below 0.
  */
-export function firstTooDeep(steps: readonly number[], max = MAX_NESTING_DEPTH): number {
+export function firstTooDeep(steps: ArrayLike<number>, max = MAX_NESTING_DEPTH): number {
   let depth = 0;
   for (let i = 0; i < steps.length; i++) {
     depth = Math.max(0, depth + steps[i]!);
