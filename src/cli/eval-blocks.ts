@@ -25,7 +25,8 @@ export interface BlockJob {
 
 export interface BlockResult {
   readonly id: number;
-  readonly bytes: Uint8Array;
+  /** The block's result lines, in pieces. */
+  readonly bytes: readonly Uint8Array[];
   readonly rows: number;
   readonly errors: number;
 }

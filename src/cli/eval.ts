@@ -150,15 +150,23 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
   const csvBulk = async (chunks: AsyncIterable<unknown>, decoder: TextDecoder, jobs: number, progress: Progress | undefined) => {
     const cutter = new CsvBlockCutter();
     const reader = new CsvStreamReader(dataInputs(program), undefined, true);
+    // the block's bytes so far, in pieces of about 64 KB (a buffer grown to the block would be copied as it grows)
+    let pieces: Uint8Array[] = [];
     const visit = (row: DataRow): void => {
       if (!csv) begin(reader.columns, reader.unknownColumns);
-      csv!.row(row);
+      if (csv!.row(row)) pieces.push(csv!.take());
+    };
+    const taken = (): Uint8Array[] => {
+      const out = pieces;
+      pieces = [];
+      if (csv) out.push(csv.take());
+      return out;
     };
     const workerScript = new URL('./jixiao-worker.mjs', import.meta.url);
     let pool: BlockPool | undefined;
     let counts = { rows: 0, errors: 0 };
     // results in file order: bytes already made, or a worker's reply to come
-    const queue: Promise<Uint8Array>[] = [];
+    const queue: Promise<readonly Uint8Array[]>[] = [];
     const onBlock = async (raw: string): Promise<void> => {
       const text = normaliseBlock(raw);
       if (!pool && jobs > 1 && reader.header && csv && existsSync(workerScript)) {
@@ -177,10 +185,10 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
       } else {
         reader.readBlock(text, visit);
         if (reader.header) begin(reader.columns, reader.unknownColumns);
-        if (csv) queue.push(Promise.resolve(csv.take()));
+        queue.push(Promise.resolve(taken()));
       }
       // a few blocks in flight keep every worker busy; more would only take memory
-      while (queue.length > (pool ? 2 * jobs : 0)) await sink.bytes(await queue.shift()!);
+      while (queue.length > (pool ? 2 * jobs : 0)) for (const b of await queue.shift()!) await sink.bytes(b);
     };
     try {
       for await (const chunk of chunks) {
@@ -191,8 +199,8 @@ export async function evalCommand(rulesetPath: string, dataPath: string, options
       }
       for (const block of [cutter.push(decoder.decode()), cutter.end()]) if (block !== undefined) await onBlock(block);
       begin(reader.columns, reader.unknownColumns);
-      queue.push(Promise.resolve(csv!.take()));
-      while (queue.length > 0) await sink.bytes(await queue.shift()!);
+      queue.push(Promise.resolve(taken()));
+      while (queue.length > 0) for (const b of await queue.shift()!) await sink.bytes(b);
     } finally {
       // a failed block leaves the others' replies unread
       queue.forEach((q) => q.catch(() => undefined));
