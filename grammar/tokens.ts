@@ -66,12 +66,17 @@ function identifierStartChars(): number[] {
   return starts;
 }
 
+/** The one match the lexer reads (`[0]`) before the next call: reused, as `test` is cheaper than `exec`. */
+const matched: [string] = [''];
+
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: {
-    exec(text: string, offset: number): RegExpExecArray | null {
+    exec(text: string, offset: number): [string] | null {
       identifierRe.lastIndex = offset;
-      return identifierRe.exec(text);
+      if (!identifierRe.test(text)) return null;
+      matched[0] = text.slice(offset, identifierRe.lastIndex);
+      return matched;
     },
   },
   start_chars_hint: identifierStartChars(),
