@@ -5,7 +5,7 @@
 // reader (CsvRowBuilder) reads it: the rows are the same either way.
 import type { Header } from './csv.js';
 import { coerceValue } from './coerce.js';
-import { dict } from './row.js';
+import { dict, valuesFactory, type ValuesFactory } from './row.js';
 import type { DataRow, InputDecl, InputType, InputValue } from './types.js';
 
 const NO_ERRORS: DataRow['errors'] = Object.freeze([]) as unknown as DataRow['errors'];
@@ -44,16 +44,8 @@ const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['false', false], ['FALSE', false], ['False', false], ['否', false], ['0', false], ['n', false], ['N', false], ['no', false], ['No', false], ['NO', false],
 ]);
 
-/** Builds the values object of a row with every input as an own property in declared order, so V8 keeps one shape for all rows. */
-type ValuesFactory = (slots: readonly InputValue[]) => Record<string, InputValue>;
-/** Overwrites every input of a values object made by the factory: named stores, no allocation. */
+/** Overwrites every input of a values object made by valuesFactory: named stores, no allocation. */
 type ValuesUpdate = (values: Record<string, InputValue>, slots: readonly InputValue[]) => void;
-
-function valuesFactory(inputs: readonly InputDecl[]): ValuesFactory {
-  // JSON string literals are JS string literals; a computed key defines an own property even for "__proto__"
-  const fields = inputs.map((inp, k) => `[${JSON.stringify(inp.name)}]: s[${k}]`).join(', ');
-  return new Function('s', `return { ${fields} };`) as ValuesFactory;
-}
 
 function valuesUpdate(inputs: readonly InputDecl[]): ValuesUpdate {
   // an own property already exists for each name, so even "__proto__" is a plain store here

@@ -50,7 +50,10 @@ export interface DataRow {
   line: number;
   /** The `id` column (`id`/`ID`/`编号`/`序号`) if present and non-empty, else String(row). */
   id: string;
-  /** Only inputs that coerced successfully. Null-prototype object. */
+  /**
+   * Only inputs that coerced successfully, as own properties (read them with Object.hasOwn or
+   * by name; when the row has no errors every input is there).
+   */
   values: Record<string, InputValue>;
   /** Empty when the row is good. */
   errors: FieldError[];
