@@ -35,7 +35,9 @@ export function sheetToCsv(sheet: Sheet): string {
 
 /** A column for every input (added empty at the end); columns of removed inputs stay, unused. */
 export function withInputColumns(sheet: Sheet, inputs: readonly InputColumn[]): Sheet {
-  const missing = inputs.map((i) => i.name).filter((n) => !sheet.columns.includes(n));
+  // Called on every check response: a set, as a wide sheet has a thousand columns and inputs.
+  const have = new Set(sheet.columns);
+  const missing = inputs.map((i) => i.name).filter((n) => !have.has(n));
   if (missing.length === 0) return sheet;
   return { columns: [...sheet.columns, ...missing], rows: sheet.rows.map((r) => [...r, ...missing.map(() => '')]) };
 }

@@ -2,6 +2,12 @@
 // turning full-width IME punctuation into its ASCII twin. Strings and comments are never touched.
 // Pure functions over the source text, so they are tested without a browser.
 
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const QUOTE = 0x22;
+const CURLY_OPEN = 0x201c; // “
+const CORNER_OPEN = 0x300c; // 「
+
 /** Half-open ranges of source that are code (not inside a string or comment). */
 export function codeRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -10,15 +16,16 @@ export function codeRanges(text: string): [number, number][] {
   const close = (end: number): void => {
     if (end > start) out.push([start, end]);
   };
+  // Runs on every keystroke over the whole text: compares char codes, never makes a string.
   while (i < text.length) {
-    const c = text[i]!;
-    const two = text.slice(i, i + 2);
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
     let skipTo = -1;
-    if (two === '//') skipTo = indexOrEnd(text, '\n', i);
-    else if (two === '/*') skipTo = indexOrEnd(text, '*/', i + 2, 2);
-    else if (c === '"') skipTo = stringEnd(text, i);
-    else if (c === '“') skipTo = indexOrEnd(text, '”', i + 1, 1);
-    else if (c === '「') skipTo = indexOrEnd(text, '」', i + 1, 1);
+    if (c === SLASH && next === SLASH) skipTo = indexOrEnd(text, '\n', i);
+    else if (c === SLASH && next === STAR) skipTo = indexOrEnd(text, '*/', i + 2, 2);
+    else if (c === QUOTE) skipTo = stringEnd(text, i);
+    else if (c === CURLY_OPEN) skipTo = indexOrEnd(text, '”', i + 1, 1);
+    else if (c === CORNER_OPEN) skipTo = indexOrEnd(text, '」', i + 1, 1);
     if (skipTo >= 0) {
       close(i);
       i = skipTo;
@@ -36,9 +43,9 @@ function indexOrEnd(text: string, needle: string, from: number, include = 0): nu
 
 function stringEnd(text: string, open: number): number {
   for (let i = open + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '"' || c === '\n') return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++; // backslash
+    else if (c === QUOTE || c === 0x0a) return i + 1;
   }
   return text.length;
 }
@@ -53,8 +60,11 @@ export function codeMask(text: string): Uint8Array {
 /** Full-width punctuation with an ASCII meaning, at code offsets only. */
 export function fullWidthOffsets(text: string, table: Readonly<Record<string, string>>): { offset: number; char: string; ascii: string }[] {
   const out: { offset: number; char: string; ascii: string }[] = [];
+  // Most of a file is ASCII: skip it without a lookup (and without making a one-character string).
+  const asciiKeys = Object.keys(table).some((k) => k.charCodeAt(0) < 0x80);
   for (const [a, b] of codeRanges(text)) {
     for (let i = a; i < b; i++) {
+      if (!asciiKeys && text.charCodeAt(i) < 0x80) continue;
       const ascii = table[text[i]!];
       if (ascii !== undefined) out.push({ offset: i, char: text[i]!, ascii });
     }

@@ -18,38 +18,51 @@ function unitLabel(app: App, index: number): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+/** One row of the tree and the elements fillRow writes to, kept so an update needs no lookups. */
+interface TreeRow {
+  readonly li: HTMLElement;
+  readonly fill: HTMLElement;
+  readonly na: HTMLElement;
+  readonly pts: HTMLElement;
+  readonly explain: HTMLElement;
+}
+
 /** One row of the tree; its figures are filled by fillRow, so a row can be updated in place. */
-function indicatorRow(ind: IndicatorView, onJump: (line: number) => void): HTMLElement {
-  return h('li.ind', { 'data-depth': ind.depth, style: `--depth:${ind.depth}` },
+function indicatorRow(ind: IndicatorView, onJump: (line: number) => void): TreeRow {
+  const fill = h('span.fill');
+  const na = h('span.na-tag', {}, t('na'));
+  const pts = h('span.pts');
+  const explain = h('div.explain');
+  const li = h('li.ind', { 'data-depth': ind.depth, style: `--depth:${ind.depth}` },
     h('div.ind-head', {},
       h('a.code', { href: '#', title: `→ ${ind.line}`, onclick: (ev) => { ev.preventDefault(); onJump(ind.line); } }, ind.code),
       h('span.name', {}, ind.name),
-      h('span.meter', {}, h('span.fill')),
-      h('span.na-tag', {}, t('na')),
-      h('span.pts'),
+      h('span.meter', {}, fill),
+      na,
+      pts,
     ),
-    h('div.explain'),
+    explain,
   );
+  return { li, fill, na, pts, explain };
 }
 
-function setText(el: Element | null, text: string): void {
-  if (el && el.textContent !== text) el.textContent = text;
+function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }
 
 /** Writes an indicator's figures into its row, touching only what changed. */
-function fillRow(li: HTMLElement, ind: IndicatorView): void {
+function fillRow(row: TreeRow, ind: IndicatorView): void {
   const share = ind.weight > 0 ? Math.max(0, Math.min(1, ind.points / ind.weight)) : 0;
-  const na = ind.applicable ? null : '';
-  if ((li.getAttribute('data-na') ?? null) !== na) {
-    if (na === null) li.removeAttribute('data-na');
+  const { li, fill } = row;
+  if (li.hasAttribute('data-na') === ind.applicable) {
+    if (ind.applicable) li.removeAttribute('data-na');
     else li.setAttribute('data-na', '');
   }
-  const fill = li.querySelector<HTMLElement>('.fill')!;
   const width = `${(share * 100).toFixed(1)}%`;
   if (fill.style.width !== width) fill.style.width = width;
-  setText(li.querySelector('.na-tag'), t('na'));
-  setText(li.querySelector('.pts'), ind.applicable ? `${pts(ind.points)} / ${num(ind.weight)}` : `— / ${num(ind.weight)}`);
-  setText(li.querySelector('.explain'), ind.explain);
+  setText(row.na, t('na'));
+  setText(row.pts, ind.applicable ? `${pts(ind.points)} / ${num(ind.weight)}` : `— / ${num(ind.weight)}`);
+  setText(row.explain, ind.explain);
 }
 
 interface Slots {
@@ -57,6 +70,7 @@ interface Slots {
   readonly tree: HTMLOListElement;
   readonly summary: HTMLElement;
   signature: string;
+  rows: TreeRow[];
 }
 
 const slots = new WeakMap<HTMLElement, Slots>();
@@ -65,7 +79,7 @@ const slots = new WeakMap<HTMLElement, Slots>();
 function slotsOf(root: HTMLElement): Slots {
   let s = slots.get(root);
   if (!s) {
-    s = { top: h('div'), tree: h('ol.tree', { 'data-testid': 'indicator-tree' }), summary: h('div'), signature: '' };
+    s = { top: h('div'), tree: h('ol.tree', { 'data-testid': 'indicator-tree' }), summary: h('div'), signature: '', rows: [] };
     slots.set(root, s);
     root.replaceChildren(s.top, s.tree, s.summary);
   }
@@ -77,11 +91,11 @@ function renderTree(s: Slots, indicators: readonly IndicatorView[] | null, onJum
   const signature = JSON.stringify([list.map((i) => [i.code, i.name, i.weight, i.line]), t('na')]);
   if (signature !== s.signature) {
     s.signature = signature;
-    s.tree.replaceChildren(...list.map((i) => indicatorRow(i, onJump)));
+    s.rows = list.map((i) => indicatorRow(i, onJump));
+    s.tree.replaceChildren(...s.rows.map((r) => r.li));
   }
   s.tree.hidden = list.length === 0;
-  const rows = s.tree.children;
-  list.forEach((ind, i) => fillRow(rows[i] as HTMLElement, ind));
+  list.forEach((ind, i) => fillRow(s.rows[i]!, ind));
 }
 
 function unitHeader(app: App, unit: UnitView, index: number): HTMLElement {

@@ -1,16 +1,18 @@
 // The check worker: runs the real compiler (src/index.ts) off the page's thread. For each request
 // it compiles the text (only when it changed), runs the file's tests and scores the sample units.
 // While the text has errors, results come from the last version that compiled, marked stale.
-import { compile, Evaluator, runTests, type CompileResult } from '../../../src/index.js';
+import { compile, Evaluator, runTests, type CompileResult, type IrProgram } from '../../../src/index.js';
 import { compileOutputs } from './outputs.js';
 import { toProblems } from './problems.js';
 import type { CheckRequest, CheckResponse, TestView } from './protocol.js';
 import { collectSymbols, inputColumns } from './symbols.js';
+import { scoresAlike } from './same.js';
 import { scoreUnits } from './units.js';
 
 interface Compiled {
   readonly source: string;
   readonly result: CompileResult;
+  /** Scores with the IR's figures; its `program` may differ from `result.program` in the title only. */
   readonly evaluator: Evaluator | undefined;
   readonly tests: TestView[] | null;
   readonly base: Omit<CheckResponse, 'seq' | 'units' | 'selected' | 'stale' | 'outputs' | 'workMs' | 'tests' | 'crash'>;
@@ -28,16 +30,31 @@ function testViews(evaluator: Evaluator): TestView[] {
   }));
 }
 
+/** An evaluator and its tests' outcomes, kept while the IR they were made from scores the same. */
+let scoring: { readonly program: IrProgram; readonly evaluator: Evaluator; readonly tests: TestView[] } | undefined;
+
+/**
+ * Typing in the title, a comment or spaces within a line reuses the evaluator, its compiled
+ * scorers already warm (and the sample's scores with it, see units.ts).
+ */
+function scoringFor(program: IrProgram): NonNullable<typeof scoring> {
+  if (!scoring || !scoresAlike(scoring.program, program)) {
+    const evaluator = new Evaluator(program);
+    scoring = { program, evaluator, tests: testViews(evaluator) };
+  }
+  return scoring;
+}
+
 function compileSource(source: string): Compiled {
   const result = compile(source);
   const program = result.program;
-  const evaluator = result.ok && program ? new Evaluator(program) : undefined;
+  const scored = result.ok && program ? scoringFor(program) : undefined;
   const total = program?.total ?? 100;
   return {
     source,
     result,
-    evaluator,
-    tests: evaluator ? testViews(evaluator) : null,
+    evaluator: scored?.evaluator,
+    tests: scored?.tests ?? null,
     base: {
       ok: result.ok,
       problems: toProblems(result.diagnostics, result.ast, source, total),
@@ -56,7 +73,7 @@ async function handle(req: CheckRequest): Promise<CheckResponse> {
   }
   const use = current.evaluator ? current : lastGood;
   const scored = use?.evaluator ? scoreUnits(use.evaluator, req.sheet, req.selected) : { units: [], selected: null };
-  const program = use?.evaluator?.program;
+  const program = use?.result.program;
   return {
     seq: req.seq,
     ...current.base,
@@ -100,6 +117,7 @@ self.onmessage = async (ev: MessageEvent<CheckRequest>) => {
   } catch (e) {
     // A compiler bug must not take the page down: say so, keep the last results on screen.
     current = undefined;
+    scoring = undefined;
     res = crashResponse(req, e);
   }
   self.postMessage(res);

@@ -1,7 +1,7 @@
 // Scoring the sample units: the table's cells go through the same reader as a CSV file (so a
 // cell gets the same coercion and the same row-and-field errors as the CLI gives), then the
 // evaluator scores every row; only the selected row is explained.
-import type { Evaluator, IrProgram, RowResult, UnitResult } from '../../../src/index.js';
+import type { DataTable, Evaluator, IrProgram, RowResult, UnitResult } from '../../../src/index.js';
 import { dataInputs, evaluateRow, readData } from '../../../src/index.js';
 import type { IndicatorView, Sheet, UnitView } from './protocol.js';
 
@@ -16,6 +16,21 @@ export function sheetToCsv(sheet: Sheet): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The last table read, reused while neither the sheet's text nor the inputs' declarations
+ * changed: editing the ruleset's text rescores the same rows without reading them again.
+ */
+let lastRead: { csv: string; inputs: string; table: DataTable } | undefined;
+
+/** The sheet read for `program`'s inputs (from the cache when nothing it depends on changed). */
+export function readSheet(program: IrProgram, sheet: Sheet): DataTable {
+  const csv = sheetToCsv(sheet);
+  const decls = dataInputs(program);
+  const inputs = JSON.stringify(decls);
+  if (lastRead?.csv !== csv || lastRead.inputs !== inputs) lastRead = { csv, inputs, table: readData(csv, 'csv', decls) };
+  return lastRead.table;
+}
+
 function unitView(r: RowResult): UnitView {
   const u = r.result;
   const badFields = u.error?.field ? u.error.field.split(',') : [];
@@ -27,6 +42,32 @@ function unitView(r: RowResult): UnitView {
     badFields,
     outcome: u.outcome,
     alerts: u.alerts,
+  };
+}
+
+/**
+ * A row's summary straight from the evaluator's buffers (as the CLI's CSV writer reads them),
+ * without building a result object per indicator. Built the way `Evaluator.evaluate` builds
+ * total, grade, outcome and alerts; the tests hold the two to the same views on every sample.
+ */
+function bufferView(evaluator: Evaluator, id: string, values: DataTable['rows'][number]['values']): UnitView {
+  const p = evaluator.program;
+  const error = evaluator.scoreInto(values);
+  if (error) return { id, total: null, grade: null, error: { zh: error.message, en: error.en }, badFields: [], outcome: null, alerts: [] };
+  const total = evaluator.lastTotal();
+  const gi = evaluator.lastGradeIndex();
+  const grade = gi >= 0 ? p.grades[gi]!.name : null;
+  const outcome = grade === null ? undefined : p.outcomes.find((o) => o.grade === grade);
+  const alerts: { name: string; message: string }[] = [];
+  for (let k = 0; k < p.alerts.length; k++) if (evaluator.firedAlert(k)) alerts.push({ name: p.alerts[k]!.name, message: p.alerts[k]!.message });
+  return {
+    id,
+    total: Number.isNaN(total) ? null : total,
+    grade,
+    error: null,
+    badFields: [],
+    outcome: outcome ? { text: outcome.text, adjust: outcome.adjust } : null,
+    alerts,
   };
 }
 
@@ -51,13 +92,34 @@ export interface ScoredUnits {
   readonly selected: { index: number; indicators: IndicatorView[] } | null;
 }
 
+let lastScored: { evaluator: Evaluator; table: DataTable; selected: number; scored: ScoredUnits } | undefined;
+
+/** The sheet's units scored by `evaluator`, the selected one explained (see scoreTable). */
 export function scoreUnits(evaluator: Evaluator, sheet: Sheet, selected: number): ScoredUnits {
   const program = evaluator.program;
-  const table = readData(sheetToCsv(sheet), 'csv', dataInputs(program));
-  const units = table.rows.map((row) => unitView(evaluateRow(evaluator, row, false)));
-  const row = table.rows[Math.min(Math.max(selected, 0), table.rows.length - 1)];
-  if (!row) return { units, selected: null };
-  const explained = evaluateRow(evaluator, row, true);
-  units[row.row - 1] = unitView(explained);
-  return { units, selected: { index: row.row - 1, indicators: indicatorViews(program, explained.result) } };
+  const table = readSheet(program, sheet);
+  // The same evaluator on the same rows gives the same scores: an edit that changed neither
+  // (the title, a comment) costs no scoring, not even the selected row's explanations.
+  if (lastScored?.evaluator === evaluator && lastScored.table === table && lastScored.selected === selected) return lastScored.scored;
+  const scored = scoreTable(evaluator, table, selected);
+  lastScored = { evaluator, table, selected, scored };
+  return scored;
 }
+
+/**
+ * Every row's summary, and the selected row explained indicator by indicator. Rows with data
+ * errors take `evaluateRow` (their message names row and fields); the others are scored into
+ * the evaluator's buffers, and only the selected one builds a result object.
+ */
+function scoreTable(evaluator: Evaluator, table: DataTable, selected: number): ScoredUnits {
+  const program = evaluator.program;
+  const pick = Math.min(Math.max(selected, 0), table.rows.length - 1);
+  let explained: RowResult | undefined;
+  const units = table.rows.map((row, i) => {
+    if (i === pick) return unitView((explained = evaluateRow(evaluator, row, true)));
+    return row.errors.length > 0 ? unitView(evaluateRow(evaluator, row, false)) : bufferView(evaluator, row.id, row.values);
+  });
+  if (!explained) return { units, selected: null };
+  return { units, selected: { index: pick, indicators: indicatorViews(program, explained.result) } };
+}
+
