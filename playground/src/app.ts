@@ -1,11 +1,11 @@
 // The playground's state and the actions on it: which ruleset is open, its text and sample data,
 // the selected unit, and the latest check response. Every change is checked and autosaved.
-import { CheckClient, type Delivered } from './checker.js';
+import { CheckClient, type CheckInput, type Delivered } from './checker.js';
 import { sheetFromCells, withInputColumns } from './data/sheet.js';
 import { parseCsv } from './data/csv.js';
 import { SHIPPED, shippedById } from './rulesets.js';
 import { archive, loadSetting, loadSlot, readShareHash, saveSetting, saveSlot, SHARED_SLOT, type SlotState } from './storage.js';
-import type { CheckResponse, Sheet } from './worker/protocol.js';
+import type { CheckResponse, Sheet, SymbolInfo } from './worker/protocol.js';
 
 export interface AppState {
   readonly slot: string;
@@ -17,7 +17,7 @@ export interface AppState {
   readonly checkedSource: string | null;
 }
 
-type Listener = (app: App, why: 'load' | 'sheet' | 'select' | 'result') => void;
+type Listener = (app: App, why: 'load' | 'sheet' | 'select' | 'result' | 'symbols') => void;
 
 export function shippedState(id: string): SlotState | undefined {
   const s = shippedById(id);
@@ -42,7 +42,10 @@ export class App {
   constructor(slot: string, initial: SlotState) {
     this.state = { slot, source: initial.source, sheet: initial.sheet, selected: 0, result: null, checkedSource: null };
     this.stored = this.storageKey();
-    this.checker = new CheckClient((d) => this.received(d));
+    this.checker = new CheckClient(
+      (d) => this.received(d),
+      (input, symbols) => this.receivedSymbols(input, symbols),
+    );
     window.addEventListener('pagehide', () => this.saveNow());
   }
 
@@ -120,6 +123,14 @@ export class App {
     this.emit('result');
     latencies.push({ changedAt, shownAt: performance.now(), workMs: response.workMs });
     if (latencies.length > 1000) latencies.splice(0, latencies.length - 1000);
+  }
+
+  /** The declared names of the text whose results are shown (they follow the results). */
+  private receivedSymbols(input: CheckInput, symbols: readonly SymbolInfo[]): void {
+    const result = this.state.result;
+    if (input.generation !== this.generation || !result || this.state.checkedSource !== input.source) return;
+    this.state = { ...this.state, result: { ...result, symbols } };
+    this.emit('symbols');
   }
 
   private scheduleSave(): void {

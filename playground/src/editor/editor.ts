@@ -93,6 +93,11 @@ export function createEditor(host: HTMLElement, app: App): EditorHandle {
     if (!applying) app.setSource(model.getValue());
   });
 
+  // A text that does not parse has no names: completion keeps offering the last known ones.
+  const takeSymbols = (): void => {
+    const symbols = app.state.result?.symbols;
+    if (symbols?.length) know.symbols = symbols;
+  };
   // Markers are set again only when the text or the problems changed (not on every data edit).
   let shown = '';
   let hintsFor: string | null = null;
@@ -100,7 +105,7 @@ export function createEditor(host: HTMLElement, app: App): EditorHandle {
     // Positions are only meaningful for the text they were computed from; a newer answer follows.
     if (app.state.checkedSource !== model.getValue()) return;
     know.problems = app.state.result?.problems ?? [];
-    know.symbols = app.state.result?.symbols.length ? app.state.result.symbols : know.symbols;
+    takeSymbols();
     const key = JSON.stringify(know.problems);
     if (force || key !== shown || hintsFor !== app.state.checkedSource) {
       shown = key;
@@ -118,6 +123,7 @@ export function createEditor(host: HTMLElement, app: App): EditorHandle {
       applying = false;
     }
     if (why === 'result') showProblems();
+    if (why === 'symbols' && app.state.checkedSource === model.getValue()) takeSymbols();
   });
   showProblems();
 

@@ -1,10 +1,11 @@
 // The check worker: runs the real compiler (src/index.ts) off the page's thread. For each request
-// it compiles the text (only when it changed), runs the file's tests and scores the sample units.
-// While the text has errors, results come from the last version that compiled, marked stale.
+// it compiles the text (only when it changed), runs the file's tests and scores the sample units;
+// the declared names for the editor follow in a second message, after the results are on their
+// way. While the text has errors, results come from the last version that compiled, marked stale.
 import { compile, Evaluator, runTests, type CompileResult, type IrProgram } from '../../../src/index.js';
 import { compileOutputs } from './outputs.js';
 import { toProblems } from './problems.js';
-import type { CheckRequest, CheckResponse, TestView } from './protocol.js';
+import type { CheckRequest, CheckResponse, Sheet, SymbolInfo, SymbolsMessage, TestView } from './protocol.js';
 import { collectSymbols, inputColumns } from './symbols.js';
 import { scoresAlike } from './same.js';
 import { scoreUnits } from './units.js';
@@ -15,7 +16,9 @@ interface Compiled {
   /** Scores with the IR's figures; its `program` may differ from `result.program` in the title only. */
   readonly evaluator: Evaluator | undefined;
   readonly tests: TestView[] | null;
-  readonly base: Omit<CheckResponse, 'seq' | 'units' | 'selected' | 'stale' | 'outputs' | 'workMs' | 'tests' | 'crash'>;
+  readonly base: Omit<CheckResponse, 'seq' | 'units' | 'selected' | 'stale' | 'outputs' | 'workMs' | 'tests' | 'crash' | 'symbols'>;
+  /** Collected once per text, after its results were sent. */
+  symbols?: SymbolInfo[];
 }
 
 let current: Compiled | undefined;
@@ -58,25 +61,29 @@ function compileSource(source: string): Compiled {
     base: {
       ok: result.ok,
       problems: toProblems(result.diagnostics, result.ast, source, total),
-      symbols: result.ast ? collectSymbols(result.ast, program, source) : [],
       inputs: program ? inputColumns(program) : null,
       ruleset: program ? { name: program.name, title: program.title, total: program.total, grades: program.grades.map((g) => g.name) } : null,
     },
   };
 }
 
+/** The sheet of the latest request that sent one (requests send it only when it changed). */
+let sheet: Sheet = { columns: [], rows: [] };
+
 async function handle(req: CheckRequest): Promise<CheckResponse> {
   const t0 = performance.now();
+  if (req.sheet) sheet = req.sheet;
   if (current?.source !== req.source) {
     current = compileSource(req.source);
     if (current.evaluator) lastGood = current;
   }
   const use = current.evaluator ? current : lastGood;
-  const scored = use?.evaluator ? scoreUnits(use.evaluator, req.sheet, req.selected) : { units: [], selected: null };
+  const scored = use?.evaluator ? scoreUnits(use.evaluator, sheet, req.selected) : { units: [], selected: null };
   const program = use?.result.program;
   return {
     seq: req.seq,
     ...current.base,
+    symbols: null,
     // The table keeps the columns of the last good version while the text is broken.
     inputs: current.base.inputs ?? use?.base.inputs ?? null,
     tests: current.tests,
@@ -108,6 +115,13 @@ function crashResponse(req: CheckRequest, e: unknown): CheckResponse {
   };
 }
 
+/** The declared names of the text just checked (hover, completion and go to definition read them). */
+function symbolsOf(c: Compiled | undefined): SymbolInfo[] {
+  if (!c) return [];
+  c.symbols ??= c.result.ast ? collectSymbols(c.result.ast, c.result.program, c.source) : [];
+  return c.symbols;
+}
+
 // The page sends one request at a time (checker.ts), so awaiting here keeps answers in order.
 self.onmessage = async (ev: MessageEvent<CheckRequest>) => {
   const req = ev.data;
@@ -121,4 +135,12 @@ self.onmessage = async (ev: MessageEvent<CheckRequest>) => {
     res = crashResponse(req, e);
   }
   self.postMessage(res);
+  if (res.symbols !== null) return;
+  let symbols: SymbolInfo[] = [];
+  try {
+    symbols = symbolsOf(current);
+  } catch {
+    // The results are already shown; without names the editor only offers keywords.
+  }
+  self.postMessage({ kind: 'symbols', seq: req.seq, symbols } satisfies SymbolsMessage);
 };

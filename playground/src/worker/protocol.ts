@@ -12,7 +12,8 @@ export interface CheckRequest {
   /** Which opening of a slot the request belongs to; answers for an earlier one are dropped. */
   readonly generation: number;
   readonly source: string;
-  readonly sheet: Sheet;
+  /** `null`: the sheet of the previous request (a keystroke in the editor does not send it again). */
+  readonly sheet: Sheet | null;
   /** Index of the unit whose indicator tree is shown with explanations. */
   readonly selected: number;
   /** Also emit the compile targets (only while the compile panel is open). */
@@ -116,7 +117,8 @@ export interface CheckResponse {
   readonly seq: number;
   readonly ok: boolean;
   readonly problems: readonly Problem[];
-  readonly symbols: readonly SymbolInfo[];
+  /** `null`: the names follow in a SymbolsMessage with the same `seq` (the results go first). */
+  readonly symbols: readonly SymbolInfo[] | null;
   /** `null` when the source did not parse far enough to know its inputs. */
   readonly inputs: readonly InputColumn[] | null;
   readonly ruleset: { readonly name: string; readonly title: string | null; readonly total: number; readonly grades: readonly string[] } | null;
@@ -131,4 +133,11 @@ export interface CheckResponse {
   readonly workMs: number;
   /** A failure of the playground itself, worded for the user. */
   readonly crash: string | null;
+}
+
+/** The declared names of a checked text, sent after its CheckResponse. */
+export interface SymbolsMessage {
+  readonly kind: 'symbols';
+  readonly seq: number;
+  readonly symbols: readonly SymbolInfo[];
 }

@@ -20,14 +20,16 @@ export function sheetToCsv(sheet: Sheet): string {
  * The last table read, reused while neither the sheet's text nor the inputs' declarations
  * changed: editing the ruleset's text rescores the same rows without reading them again.
  */
-let lastRead: { csv: string; inputs: string; table: DataTable } | undefined;
+let lastRead: { sheet: Sheet; csv: string; inputs: string; table: DataTable } | undefined;
 
 /** The sheet read for `program`'s inputs (from the cache when nothing it depends on changed). */
 export function readSheet(program: IrProgram, sheet: Sheet): DataTable {
-  const csv = sheetToCsv(sheet);
   const decls = dataInputs(program);
   const inputs = JSON.stringify(decls);
-  if (lastRead?.csv !== csv || lastRead.inputs !== inputs) lastRead = { csv, inputs, table: readData(csv, 'csv', decls) };
+  if (lastRead?.sheet === sheet && lastRead.inputs === inputs) return lastRead.table;
+  const csv = sheetToCsv(sheet);
+  if (lastRead?.csv !== csv || lastRead.inputs !== inputs) lastRead = { sheet, csv, inputs, table: readData(csv, 'csv', decls) };
+  else lastRead = { ...lastRead, sheet };
   return lastRead.table;
 }
 
