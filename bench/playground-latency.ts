@@ -1,6 +1,7 @@
 // Playground latency in Debian's Chromium: how long a keystroke takes to reach updated results
-// (editor text and a data cell), for the shipped rulesets and a generated 1,000-indicator one,
-// plus first-load figures. Writes bench/results/playground.json; nothing here is asserted.
+// (editor text and a data cell), for the shipped rulesets and a generated 1,000-indicator one (there
+// also inside a scoring rule, which changes the IR), plus first-load figures. Writes
+// bench/results/playground.json; nothing here is asserted.
 // Run: npx tsx bench/playground-latency.ts   (JIXIAO_PLAYGROUND_BUILT=1 reuses playground/dist)
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,7 +23,7 @@ interface Case {
   readonly indicators: number;
   readonly inputs: number;
   readonly units: number;
-  readonly edit: 'editor' | 'cell';
+  readonly edit: 'editor' | 'rule' | 'cell';
   readonly keys: number;
   /** keydown → results rendered in the DOM. */
   readonly medianMs: number;
@@ -72,8 +73,8 @@ async function measureKeys(page: Page, press: (i: number) => Promise<void>): Pro
 
 async function describeCase(page: Page, ruleset: string, edit: Case['edit'], m: Samples): Promise<Case> {
   const shape = await page.evaluate(() => {
-    const r = window.jixiaoPlayground.app.state.result as unknown as { symbols: { kind: string }[]; units: unknown[]; inputs: unknown[] };
-    return { indicators: r.symbols.filter((s) => s.kind === 'indicator').length, inputs: r.inputs.length, units: r.units.length };
+    const r = window.jixiaoPlayground.app.state.result as unknown as { symbols: { kind: string }[] | null; units: unknown[]; inputs: unknown[] };
+    return { indicators: (r.symbols ?? []).filter((s) => s.kind === 'indicator').length, inputs: r.inputs.length, units: r.units.length };
   });
   const sorted = [...m.keyToShown].sort((a, b) => a - b);
   const change = [...m.changeToShown].sort((a, b) => a - b);
@@ -94,6 +95,25 @@ async function editorCase(page: Page, ruleset: string): Promise<Case> {
     ed.focus();
   }, at);
   return describeCase(page, ruleset, 'editor', await measureKeys(page, (i) => page.keyboard.press(String(i % 10))));
+}
+
+/**
+ * Typing inside a scoring rule's figure (the first `target 90%`, as `target 910%` and back): every
+ * key changes the IR, so the evaluator is built again and every unit rescored and explained.
+ */
+async function ruleCase(page: Page, ruleset: string): Promise<Case> {
+  const at = await page.evaluate(() => {
+    const text = window.jixiaoPlayground.app.state.source;
+    const m = /target 9(?=0%)/.exec(text);
+    return m ? m.index + m[0].length : -1;
+  });
+  if (at < 0) throw new Error(`${ruleset}: no \`target 90%\` to type in`);
+  await page.evaluate((o) => {
+    const ed = window.jixiaoPlayground.page.editor!.editor;
+    ed.setPosition(ed.getModel().getPositionAt(o));
+    ed.focus();
+  }, at);
+  return describeCase(page, ruleset, 'rule', await measureKeys(page, (i) => page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace')));
 }
 
 /** Typing into the first text cell of an input column of the first unit. */
@@ -157,7 +177,7 @@ async function main(): Promise<void> {
     const gen = generatedLink(server.url);
     const page = await openPlayground(browser.context, gen.url, 180_000);
     await settle(page);
-    cases.push(await editorCase(page, gen.name), await cellCase(page, gen.name));
+    cases.push(await editorCase(page, gen.name), await ruleCase(page, gen.name), await cellCase(page, gen.name));
     await page.close();
     const version = browser.context.browser()?.version() ?? 'chromium';
     // Other work on the machine slows every figure; the load average says how busy it was.
