@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { shareHash } from '../playground/src/storage.js';
 import { buildSite, CHROMIUM, hasChromium, launchBrowser, REPO, serveStatic, SITE, type Browser } from '../test/playground/browser.js';
@@ -18,7 +19,7 @@ import { csvHeader, csvRows, makeUnits } from './workload/units.js';
 const KEYS = 40;
 const SHIPPED = ['kunming/项目支出', 'shuozhou/项目支出', 'quwo/部门整体'];
 
-interface Case {
+export interface Case {
   readonly ruleset: string;
   readonly indicators: number;
   readonly inputs: number;
@@ -154,13 +155,17 @@ async function firstLoad(browser: Browser, url: string): Promise<{ resultsMs: nu
   return { resultsMs: round(resultsMs), editorMs: round(editorMs) };
 }
 
-async function main(): Promise<void> {
+export type PlaygroundResult = { readonly skipped: string } | { readonly cases: readonly Case[]; readonly browser: string; readonly keysPerCase: number; readonly load: Record<string, number>; readonly loadAverage: readonly number[] };
+
+/** The measurements, also written to bench/results/playground.json; `npm run bench` calls this as its section 5. */
+export async function measurePlayground(log: (s: string) => void = console.log): Promise<PlaygroundResult> {
   const out = join(REPO, 'bench', 'results', 'playground.json');
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   if (!hasChromium()) {
-    writeFileSync(out, `${JSON.stringify({ skipped: `no ${CHROMIUM}` }, null, 2)}\n`);
-    console.log(`playground latency SKIPPED: ${CHROMIUM} not found`);
-    return;
+    const skipped = { skipped: `no ${CHROMIUM}` };
+    writeFileSync(out, `${JSON.stringify(skipped, null, 2)}\n`);
+    log(`playground latency SKIPPED: ${CHROMIUM} not found`);
+    return skipped;
   }
   buildSite();
   const server = await serveStatic(SITE);
@@ -183,12 +188,14 @@ async function main(): Promise<void> {
     // Other work on the machine slows every figure; the load average says how busy it was.
     const result = { measuredAt: new Date().toISOString(), machine: machine(), loadAverage: loadavg().map(round), browser: version, keysPerCase: KEYS, goalMs: { shipped: 50, generated1000: 200 }, load: { ...load, ...siteSizes() }, cases };
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    for (const c of cases) console.log(`${c.ruleset.padEnd(18)} ${c.edit.padEnd(6)} ${String(c.indicators).padStart(5)} indicators  median ${c.medianMs} ms  p95 ${c.p95Ms} ms  max ${c.maxMs} ms  (change→shown ${c.changeMedianMs} ms, worker ${c.workerMedianMs} ms)`);
-    console.log(`first results ${load.resultsMs} ms, editor ready ${load.editorMs} ms; wrote ${out}`);
+    for (const c of cases) log(`${c.ruleset.padEnd(18)} ${c.edit.padEnd(6)} ${String(c.indicators).padStart(5)} indicators  median ${c.medianMs} ms  p95 ${c.p95Ms} ms  max ${c.maxMs} ms  (change→shown ${c.changeMedianMs} ms, worker ${c.workerMedianMs} ms)`);
+    log(`first results ${load.resultsMs} ms, editor ready ${load.editorMs} ms; wrote ${out}`);
+    return result;
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-await main();
+// run directly: `npx tsx bench/playground-latency.ts`
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await measurePlayground();

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only throughput,compile,batch,sql] [-- --out FILE]`: every
+// `npm run bench [-- --quick] [-- --only throughput,compile,batch,sql,playground] [-- --out FILE]`: every
 // section in one run on one machine, then a Markdown report (stdout, and FILE when given).
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { machine } from './lib/machine.js';
 import { report } from './report.js';
+import { measurePlayground, type PlaygroundResult } from './playground-latency.js';
 import { batch } from './sections/batch.js';
 import { compileGenerated, compileShipped, shippedRulesets } from './sections/compile.js';
 import { sqlScore, type SqlTiming } from './sections/sql.js';
@@ -16,7 +17,8 @@ import { COMPILE_SHAPES, SPEC_BATCH } from './workload/spec.js';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } } });
 const quick = values.quick ?? false;
-const only = new Set((values.only ?? 'throughput,compile,batch,sql').split(','));
+// the playground section builds the site and drives a browser (minutes): --quick leaves it out unless named
+const only = new Set((values.only ?? (quick ? 'throughput,compile,batch,sql' : 'throughput,compile,batch,sql,playground')).split(','));
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const started = Date.now();
 const loadBefore = loadavg();
@@ -55,6 +57,12 @@ const scoreInDuckDb = async (rows: number, csv: string): Promise<void> => {
 };
 const batched = only.has('batch') || only.has('sql') ? await batch(repo, SPEC_BATCH, sizes, quick ? 1 : 3, log, scoreInDuckDb, only.has('batch')) : undefined;
 
+let playground: PlaygroundResult | undefined;
+if (only.has('playground')) {
+  log('  playground: keystroke latency in chromium');
+  playground = await measurePlayground(log);
+}
+
 const md = report({
   quick,
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
@@ -67,7 +75,7 @@ const md = report({
   batch: only.has('batch') ? batched : undefined,
   sql,
   sqlTarget: existsSync(join(repo, 'src/targets/sql')),
-  playground: existsSync(join(repo, 'playground')),
+  playground,
 });
 process.stdout.write(md);
 if (values.out) writeFileSync(values.out, md);
