@@ -184,10 +184,9 @@ export class CsvStreamReader {
       if (row) {
         this.rowCount++;
         visit(row);
-      } else {
-        const raw = text.slice(start, nl);
-        const rec: CsvRecord = { cells: raw.split(','), line };
-        if (raw.trim() !== '' && !isBlankRecord(rec)) this.record(rec, visit);
+      } else if (hasContent(text, start, nl)) {
+        // the same test skipBlock counts rows by, so a worker's rows and the main thread's count agree
+        this.record({ cells: text.slice(start, nl).split(','), line }, visit);
       }
       start = nl + 1;
     }
@@ -198,7 +197,7 @@ export class CsvStreamReader {
   }
 }
 
-/** A line with a cell that is not blank: not a blank record (which readers skip). */
+/** A quote-free line with a cell that is not blank: not a blank record (which readers skip, see isBlankRecord). */
 function hasContent(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

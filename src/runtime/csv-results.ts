@@ -77,6 +77,9 @@ export class CsvResultWriter {
   private buf: Buffer;
   private pos = 0;
   private readonly monitored: boolean;
+  private readonly columns: readonly string[];
+  /** Where error_code stands (error follows it). */
+  private readonly errorAt: number;
   /** Per grade index (−1 → slot 0): the grade, outcome and adjust cells, each followed by a comma. */
   private readonly gradeCells: Buffer[];
   /** Rows written, and those whose result is an error. */
@@ -90,6 +93,8 @@ export class CsvResultWriter {
   ) {
     this.buf = Buffer.allocUnsafe(FLUSH_AT * 2);
     this.monitored = monitored(program);
+    this.columns = csvHeader(program, extraColumns);
+    this.errorAt = this.columns.indexOf('error_code');
     this.gradeCells = [-1, ...program.grades.keys()].map((gi) => {
       const grade = gi >= 0 ? program.grades[gi]!.name : '';
       const outcome = grade ? program.outcomes.find((o) => o.grade === grade) : undefined;
@@ -97,9 +102,9 @@ export class CsvResultWriter {
     });
   }
 
-  /** The header line. */
+  /** Writes the header line. */
   header(): void {
-    this.text(csvLine(csvHeader(this.program, this.extraColumns)));
+    this.text(csvLine(this.columns));
   }
 
   /** Scores `row` and writes its line; true when the caller should flush (`take`). */
@@ -108,8 +113,12 @@ export class CsvResultWriter {
     const error = row.errors.length > 0 ? evaluateRow(this.evaluator, row, false).result.error : this.evaluator.scoreInto(row.values);
     if (error) {
       this.errors++;
-      const blanks = new Array<string>(this.monitored ? 7 : 5).fill('');
-      const cells = [row.id, ...this.extraColumns.map((c) => row.extras[c] ?? ''), ...blanks, error.code, error.message, ...this.program.indicators.map(() => '')];
+      // the header's columns, all blank but the id, the extras and the two error cells
+      const cells = this.columns.map(() => '');
+      cells[0] = row.id;
+      this.extraColumns.forEach((c, k) => (cells[1 + k] = row.extras[c] ?? ''));
+      cells[this.errorAt] = error.code;
+      cells[this.errorAt + 1] = error.message;
       this.text(csvLine(cells));
       return this.pos >= FLUSH_AT;
     }
